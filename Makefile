@@ -1,0 +1,41 @@
+# Two set-up-and-go targets: `make run` and `make test`. Both create .venv and fetch the
+# pinned LanguageTool (languagetool/pom.xml) from Maven Central when missing, once.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LT_DIR := .cache/languagetool
+LT_STAMP := $(LT_DIR)/jars/.provisioned
+OUT ?= out/ranking.csv
+
+.PHONY: run test lint eval bench setup languagetool
+
+setup: $(VENV)/.installed $(LT_STAMP)
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+languagetool: $(LT_STAMP)
+
+$(LT_STAMP): languagetool/pom.xml
+	rm -rf $(LT_DIR)/jars
+	mvn -q -B -f languagetool/pom.xml dependency:copy-dependencies \
+	    -DincludeScope=runtime -DoutputDirectory=$(CURDIR)/$(LT_DIR)/jars
+	touch $@
+
+run: setup
+	$(BIN)/textquality run samples/articles --output $(OUT)
+
+test: setup
+	$(BIN)/ruff check jobs scoring tests bench eval
+	$(BIN)/pytest -q
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check jobs scoring tests bench eval
+
+eval: $(VENV)/.installed
+	$(BIN)/python -m eval.garbled_eval
+
+bench: setup
+	$(BIN)/python -m bench.run_bench

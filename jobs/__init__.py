@@ -1,0 +1,1 @@
+"""The textquality batch job: read → score → group → rank → write."""

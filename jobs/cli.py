@@ -1,0 +1,137 @@
+"""The `textquality` command.
+
+Exit codes: 0 all articles scored; 1 finished, but some articles failed (their rows say why);
+2 usage or configuration error; 3 infrastructure failure (LanguageTool cannot start or keeps
+failing, output not writable) — the previous output file is left as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+
+from scoring.errors import ConfigError, LanguageToolError, TextQualityError
+from scoring.registry import SCORERS
+from scoring.settings import DEFAULT_CONFIG, load_settings
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INFRA = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
+
+log = logging.getLogger("textquality")
+
+
+class Terminated(Exception):
+    """SIGTERM received: unwinds the job so the LanguageTool server is stopped."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(f"received signal {signum}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="textquality",
+        description="Score news articles for grammar errors, garbled tokens and readability, "
+        "group the versions of each story and write a ranked CSV marking the cleanest version.",
+        epilog="Exit codes: 0 all scored; 1 some articles failed (see their rows); "
+        "2 usage or config error; 3 LanguageTool or output failure.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser(
+        "run",
+        help="score a folder of articles and write the ranked CSV",
+        description="Score every article file in INPUT_DIR and write the ranked CSV.",
+    )
+    run.add_argument(
+        "input_dir",
+        type=Path,
+        metavar="INPUT_DIR",
+        help="folder of article files (UTF-8 .txt; optional 'date YYYY-MM-DD Section' "
+        "first line and title line); read recursively",
+    )
+    run.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        required=True,
+        metavar="OUT.csv",
+        help="where to write the ranked CSV (replaced atomically)",
+    )
+    run.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help=f"TOML settings overriding the defaults in {DEFAULT_CONFIG.name} (see config/default.toml for every key)",
+    )
+    run.add_argument(
+        "--languagetool-url",
+        metavar="URL",
+        help="use this running LanguageTool server instead of starting one (same as languagetool.url in the config)",
+    )
+    run.add_argument("--quiet", "-q", action="store_true", help="log warnings and errors only")
+
+    sub.add_parser("scorers", help="list the available scorers")
+    return parser
+
+
+def _setup_logging(quiet: bool) -> None:
+    logging.basicConfig(
+        level=logging.WARNING if quiet else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        datefmt="%Y-%m-%dT%H:%M:%S",
+        stream=sys.stderr,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "scorers":
+        for spec in SCORERS.values():
+            print(f"{spec.name:12s} {spec.summary}")
+        return EXIT_OK
+
+    _setup_logging(args.quiet)
+    try:
+        overrides = {"languagetool": {"url": args.languagetool_url}} if args.languagetool_url else None
+        settings = load_settings(args.config, overrides)
+        if not args.input_dir.is_dir():
+            raise ConfigError(f"input folder not found: {args.input_dir}")
+    except ConfigError as exc:
+        print(f"textquality: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+    from jobs.pipeline import run  # heavy imports only once the arguments are known to be good
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        summary = run(args.input_dir, args.output, settings)
+    except LanguageToolError as exc:
+        log.error("LanguageTool failure: %s", exc)
+        print(f"textquality: LanguageTool failure: {exc}", file=sys.stderr)
+        return EXIT_INFRA
+    except OSError as exc:
+        print(f"textquality: cannot write output: {exc}", file=sys.stderr)
+        return EXIT_INFRA
+    except TextQualityError as exc:
+        print(f"textquality: error: {exc}", file=sys.stderr)
+        return EXIT_INFRA
+    except (KeyboardInterrupt, Terminated) as exc:
+        print(f"textquality: interrupted ({exc or 'Ctrl-C'}); output not written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+    print(
+        f"wrote {args.output} ({summary.articles_scored} scored, {summary.articles_failed} failed, "
+        f"{summary.stories} stories, {summary.elapsed_s:.1f} s)"
+    )
+    return EXIT_SOME_FAILED if summary.articles_failed else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

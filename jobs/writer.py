@@ -1,0 +1,143 @@
+"""Write step: the ranked CSV, one row per input file, written atomically (temp file + rename),
+so a crash never leaves a partial file in place of a good one."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from scoring.combined import per_100_words
+from scoring.garbled import format_tokens
+from scoring.grammar import top_issues
+from scoring.records import InputFailure, RankedArticle
+
+COLUMNS = [
+    "article_id",
+    "path",
+    "title",
+    "date",
+    "section",
+    "story_id",
+    "story_size",
+    "rank_in_story",
+    "is_cleanest",
+    "quality_score",
+    "grammar_score",
+    "garbled_score",
+    "readability_score",
+    "grammar_errors",
+    "grammar_errors_per_100_words",
+    "grammar_errors_by_category",
+    "top_grammar_issues",
+    "garbled_token_count",
+    "garbled_tokens_per_100_words",
+    "garbled_by_reason",
+    "garbled_tokens",
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "dale_chall",
+    "word_count",
+    "sentence_count",
+    "status",
+    "error",
+]
+_INT_COLUMNS = ["story_size", "rank_in_story", "grammar_errors", "garbled_token_count", "word_count", "sentence_count"]
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return "; ".join(f"{k}={v}" for k, v in counts.items())
+
+
+def ranked_row(r: RankedArticle, top_issue_count: int) -> dict[str, object]:
+    s = r.scores
+    a = s.article
+    row: dict[str, object] = {
+        "article_id": a.article_id,
+        "path": a.path,
+        "title": a.title,
+        "date": a.date.isoformat() if a.date else "",
+        "section": a.section,
+        "story_id": r.story_id,
+        "story_size": r.story_size,
+        "rank_in_story": r.rank_in_story,
+        "is_cleanest": r.is_cleanest,
+        "word_count": s.words,
+        "status": "ok",
+        "error": "",
+    }
+    if s.quality:
+        row.update(
+            quality_score=s.quality.quality,
+            grammar_score=s.quality.grammar,
+            garbled_score=s.quality.garbled,
+            readability_score=s.quality.readability,
+        )
+    if s.grammar:
+        row.update(
+            grammar_errors=s.grammar.error_count,
+            grammar_errors_per_100_words=round(per_100_words(s.grammar.error_count, s.words), 3),
+            grammar_errors_by_category=_counts(s.grammar.counts_by_category()),
+            top_grammar_issues=top_issues(s.grammar, top_issue_count),
+        )
+    if s.garbled:
+        row.update(
+            garbled_token_count=s.garbled.count,
+            garbled_tokens_per_100_words=round(per_100_words(s.garbled.count, s.words), 3),
+            garbled_by_reason=_counts(s.garbled.counts_by_reason()),
+            garbled_tokens=format_tokens(s.garbled),
+        )
+    if s.readability:
+        rd = s.readability
+        row.update(
+            flesch_reading_ease=round(rd.flesch_reading_ease, 2),
+            flesch_kincaid_grade=round(rd.flesch_kincaid_grade, 2),
+            gunning_fog=round(rd.gunning_fog, 2),
+            smog_index=round(rd.smog_index, 2),
+            dale_chall=round(rd.dale_chall, 2),
+            sentence_count=rd.sentences,
+        )
+    return row
+
+
+def failure_row(f: InputFailure) -> dict[str, object]:
+    return {
+        "article_id": f.article_id,
+        "path": f.path,
+        "is_cleanest": False,
+        "status": "error",
+        "error": f"{f.reason}: {f.message}",
+    }
+
+
+def to_frame(ranked: Sequence[RankedArticle], failures: Sequence[InputFailure], top_issue_count: int) -> pd.DataFrame:
+    """Rows sorted by story then rank; failed inputs last, by path."""
+    rows = [ranked_row(r, top_issue_count) for r in ranked]
+    rows += [failure_row(f) for f in sorted(failures, key=lambda f: f.path)]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for col in _INT_COLUMNS:
+        frame[col] = frame[col].astype("Int64")
+    frame["is_cleanest"] = frame["is_cleanest"].astype(bool)
+    return frame
+
+
+def write_atomic(path: Path, frame: pd.DataFrame, excel_bom: bool = False) -> None:
+    """Write `frame` as CSV to `path` via a temp file in the same folder and an atomic rename.
+    UTF-8 (with a byte-order mark when `excel_bom`), every text cell quoted as needed, '\\n' rows."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if excel_bom else "utf-8", newline="") as fh:
+            frame.to_csv(fh, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

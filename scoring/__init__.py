@@ -1,0 +1,1 @@
+"""Scorers for textquality: grammar, garbled tokens, readability, the combined score and story grouping."""

