@@ -28,11 +28,11 @@ run: setup
 	$(BIN)/textquality run samples/articles --output $(OUT)
 
 test: setup
-	$(BIN)/ruff check jobs scoring tests bench eval
+	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check jobs scoring tests bench eval
+	$(BIN)/ruff check .
 
 eval: $(VENV)/.installed
 	$(BIN)/python -m eval.garbled_eval
