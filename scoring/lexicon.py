@@ -58,10 +58,13 @@ class Lexicon:
         return word.capitalize() in self.proper or word in self.proper
 
     def usually_lowercase(self, word: str) -> bool:
-        """True if `word` (or its singular: the lists hold few plurals) is a common word that
-        web2 does not also list capitalised."""
+        """True if `word` is a common word that is not also a proper noun: listed lower-case
+        (or its singular: the lists hold few inflected forms), or frequent (Zipf >= 4, e.g.
+        "treated", "were") without being a known name or place."""
         low = word.lower()
+        if self.is_proper_noun(low):
+            return False
         for form in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""):
             if form and form in self.common:
                 return not self.is_proper_noun(form)
-        return False
+        return self.frequency(low) >= 4.0

@@ -65,13 +65,13 @@ def test_languagetool_alone_does_not_make_a_name_garbled(lexicon, settings):
 
 
 def test_sibling_versions_split_the_run_together(lexicon, settings):
-    # "Dosmin" alone could be a surname; a sibling version writing "Dos in" makes it a run-together.
-    own = "Talks with Dosmin Almaty ended late on Friday."
-    sibling = "Talks with Dos in Almaty ended late on Friday, officials said."
+    # "Tolqynin" alone could be a surname; a sibling version writing "Tolqyn in" makes it a run-together.
+    own = "Talks with Tolqynin Almaty ended late on Friday."
+    sibling = "Talks with Tolqyn in Almaty ended late on Friday, officials said."
     assert find_garbled(own, lexicon, settings.garbled).count == 0
     evidence = sibling_evidence(word_set(own), [word_set(sibling)])
     found = find_garbled(own, lexicon, settings.garbled, siblings=evidence)
-    assert [(g.token, g.reason) for g in found.tokens] == [("Dosmin", "run_together")]
+    assert [(g.token, g.reason) for g in found.tokens] == [("Tolqynin", "run_together")]
 
 
 def test_name_shared_by_sibling_versions_is_trusted(lexicon, settings):
