@@ -34,8 +34,8 @@ test: setup
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
-eval: $(VENV)/.installed
-	$(BIN)/python -m eval.garbled_eval
+eval: setup
+	$(BIN)/python -m eval.garbled_eval --languagetool
 
 bench: setup
 	$(BIN)/python -m bench.run_bench

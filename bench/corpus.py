@@ -32,35 +32,40 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+
+def _w(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # -- invented names ------------------------------------------------------------------------------
 # Given names are ordinary first names (any real article would use such names); surnames, towns
 # and regions are syllable compounds that exist nowhere, e.g. "Ostravel", "Merunkaya".
-GIVEN = (
+GIVEN = _w(
     "Anna Marta Ivan Lena Omar Nadia Tomas Elena Ruth Samir Jonas Mira Pavel Irene Hugo Leila Oskar Vera Karim "
     "Sofia Daniel Amira Felix Ines Viktor Clara Rafael Yara Emil Lucia Malik Greta Nikolai Dina Aaron Selma Mateo "
     "Olga Farid Hanna Bruno Zara Anton Maya Idris Rosa Lukas Amal Stefan Nora Tariq Alma Georg Paula Yusuf Ilse "
     "Marco Salma Andrei Julia Kofi Agnes Ravi Teresa Milan Ayla Oliver Freya Dario Laila Simon Edith Arjun Beata"
-).split()
-_SUR_A = (
+)
+_SUR_A = _w(
     "Ost Var Bel Kor Dem Sal Tur Mer Gal Pol Ren Hav Lin Drov Kas Fen Zar Mol Ber Tam Vel Dor Sev Ham Jur Pel "
     "Nov Rask Ul Gor Tel Bram Ves Kel Mar Sok Dal Fir Orl Zhan"
-).split()
-_SUR_B = "a e i o u an el ov ir ad um es ol ak in ar".split()
-_SUR_C = "vel dorf ski kova enko sen ardi mez well berg tani vic lund kaya rov mann chev ssi baum nyi".split()
-_PLACE_A = (
+)
+_SUR_B = _w("a e i o u an el ov ir ad um es ol ak in ar")
+_SUR_C = _w("vel dorf ski kova enko sen ardi mez well berg tani vic lund kaya rov mann chev ssi baum nyi")
+_PLACE_A = _w(
     "Kok Tal Mir Ves Bra Dun Sol Har Zel Ost Ran Pel Tor Kav Lum Nar Ser Gol Bel Fen Ard Mos Vil Kir Sar Tem "
     "Bor Lisk Yar Dov Ral Ush"
-).split()
-_PLACE_B = "a e o i u ar en or el an is ov ur ak ez ul ir ash em on as".split()
-_PLACE_C = "terek ford grad vik mouth stan dale pol burg haven lia ton sk bridge".split()
-_REGION = (
+)
+_PLACE_B = _w("a e o i u ar en or el an is ov ur ak ez ul ir ash em on as")
+_PLACE_C = _w("terek ford grad vik mouth stan dale pol burg haven lia ton sk bridge")
+_REGION = _w(
     "Sarybel Valdora Ostmark Kelvaria Durnholm Merivale Tashkara Lindovia Brevasse Koranth Selvane Ulmara "
     "Zhetysar Vornhelm Pallisade Astoria Greymoor Iskandel Rovanna Teskara"
-).split()
-_ORG_ADJ = (
+)
+_ORG_ADJ = _w(
     "National Regional Northern Southern Eastern Western Central United Independent Federal Coastal Upland "
     "Provincial Civic Metropolitan Rural"
-).split()
+)
 
 # -- topics --------------------------------------------------------------------------------------
 # Story-level slots (upper case) are fixed for a story so that its versions share them:
@@ -91,13 +96,11 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         "sentences": (
             "Heavy rain fell for {NA} days across the {RG} region before the river rose above its banks "
             "on {DAY} night.",
-            "About {NC} residents of {PL} were moved to schools and sports halls on higher ground, "
-            "according to {ORG}.",
+            "About {NC} residents of {PL} were moved to schools and sports halls on higher ground, according to {ORG}.",
             "Water reached the first floor of houses in the lower districts of {PL}, and several bridges were "
             "closed to traffic.",
             "{P0}, {R0}, said rescuers had pulled {NB} people from flooded homes by boat since the weekend.",
-            "The {ORGA} said the river peaked at {KM} metres above its normal level, the highest reading "
-            "since {YR}.",
+            "The {ORGA} said the river peaked at {KM} metres above its normal level, the highest reading since {YR}.",
             "Farmers in the valley fear that most of the spring harvest is lost, with {PC} per cent of the "
             "fields still under water.",
             "The regional government declared a state of emergency and asked the army for large-scale help "
@@ -107,10 +110,8 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "Drinking water was trucked into {PL} after the main pumping station was flooded.",
             "Meteorologists expect more rain later in the week, though at a lower intensity than in the "
             "past {NA} days.",
-            "Critics say warnings about the state of {THING} were ignored for years by successive "
-            "administrations.",
-            '"We have never seen the water rise this fast," said {P1}, {R1}, who has lived in {PL} for '
-            "{AGE} years.",
+            "Critics say warnings about the state of {THING} were ignored for years by successive administrations.",
+            '"We have never seen the water rise this fast," said {P1}, {R1}, who has lived in {PL} for {AGE} years.',
             "The {ORG} estimated the damage to roads and homes at {MON}, a figure it called preliminary.",
             "Schools across the district will stay closed until at least {DAY}, the education office said.",
         ),
@@ -137,8 +138,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         "sentences": (
             "Voters in {PL} chose their mayor directly for the first time on {DAY}, in a pilot scheme that "
             "covers {NA} mid-sized towns.",
-            "{P0}, {R0}, won {PC} per cent of the vote, according to preliminary results published by the "
-            "{ORG}.",
+            "{P0}, {R0}, won {PC} per cent of the vote, according to preliminary results published by the {ORG}.",
             "Turnout reached {PC} per cent, well above the minimum required for the result to be valid.",
             "Until this year the mayor of {PL} was appointed by the governor of the {RG} region.",
             "{P1}, {R1}, conceded defeat on {DAY} morning but said his team had filed {NA} formal complaints.",
@@ -146,8 +146,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "polling station No. {NB}.",
             "Observers from the {ORG} sent {NB} volunteers to polling stations and described the vote as "
             "competitive and well run.",
-            "They noted queues of up to two hours in the suburb of {PL2} and a shortage of envelopes in the "
-            "afternoon.",
+            "They noted queues of up to two hours in the suburb of {PL2} and a shortage of envelopes in the afternoon.",
             "The winner promised to replace {KM} kilometres of corroded water pipes and to publish every city "
             "contract worth more than {MON}.",
             "Analysts say the government must decide whether to extend direct elections to the whole country "
@@ -179,8 +178,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "Talks to end {PL} dock strike break down again",
         ),
         "sentences": (
-            "About {NC} dockworkers at {PL} walked off the job on {DAY} after talks on a new wage agreement "
-            "collapsed.",
+            "About {NC} dockworkers at {PL} walked off the job on {DAY} after talks on a new wage agreement collapsed.",
             "By the end of the week, {NA} container ships were waiting at anchor outside the harbour.",
             "{P0}, {R0}, said members were asking for a raise of {PC} per cent to keep up with rising rents.",
             "The {ORG} called the demand unrealistic and offered less than half of it, spread over three years.",
@@ -261,8 +259,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "{P0}, {R0}, said {THING} was treating twice as many patients as it has beds for.",
             "The {ORG} opened {NA} temporary vaccination points in schools and markets on {DAY}.",
             "Doctors say the outbreak began in a kindergarten in {PL2} and spread through families.",
-            '"Every day I see children who could have been protected by two small injections," said {P1}, '
-            "{R1}.",
+            '"Every day I see children who could have been protected by two small injections," said {P1}, {R1}.',
             "The hospital has postponed routine operations and called in retired staff to cover night shifts.",
             "About {NC} doses of vaccine were delivered to the region this week, the ministry said.",
             "Officials blame misinformation shared online and long travel distances to the nearest clinic.",
@@ -306,8 +303,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "Investigators say they traced about {NC} transfers through accounts in three countries.",
             "{THING} has scheduled {NA} more hearings, with a verdict expected by {MONTH}.",
             "Protesters outside the courthouse held signs calling for an end to so-called untouchable officials.",
-            "Legal experts say the case is a test of the {YR} law that created specialised anti-corruption "
-            "courts.",
+            "Legal experts say the case is a test of the {YR} law that created specialised anti-corruption courts.",
             "The defendant's lawyers plan to call {NB} witnesses, mostly former colleagues.",
         ),
     },
@@ -331,8 +327,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "Export ban considered as harvest falls short in {RG}",
         ),
         "sentences": (
-            "Farmers around {PL} expect to harvest {PC} per cent less wheat than last year after months "
-            "without rain.",
+            "Farmers around {PL} expect to harvest {PC} per cent less wheat than last year after months without rain.",
             "{P0}, {R0}, said many fields had produced barely enough grain to cover the cost of seed.",
             "The {ORG} estimates losses across the {RG} region at {MON}.",
             "Water levels in {THING} fell so low in {MONTH} that pumps could not reach it.",
@@ -572,12 +567,47 @@ GENERIC: tuple[str, ...] = (
     "The state-owned broadcaster gave the story only a brief mention in its evening news.",
     "Some residents said they would leave {PL} for good if nothing changed.",
     "The {ORGA} said the {adj} response showed that the year-on-year investment was paying off.",
+    "Officials in {PL} declined to say how many staff had been assigned to deal with {EV}.",
+    "The {ORG} has been criticised before for slow decisions and unclear rules.",
+    "Television pictures from {PL} showed officials arguing with a crowd outside the town hall.",
+    "{S2} said the region needed {NA} more specialists and a clear budget for the next {NA} years.",
+    "The regional prosecutor said she would look into whether any rules had been broken.",
+    "A petition calling for the resignation of the local administration has gathered {NC} signatures.",
+    "The governor of {RG} said on {DAY} that help would reach every district within {NA} days.",
+    "Neighbouring {PL2} offered to share equipment and staff, an offer that was accepted on {DAY}.",
+    "Some experts doubt that the promised {MON} will be enough to cover the real cost.",
+    "{S1}, who grew up in {PL2}, said many older residents had seen nothing like it.",
+    "The national statistics office said unemployment in the region stood at {PC} per cent in {MONTH}.",
+    "Local radio stations interrupted their programmes to broadcast updates every hour.",
+    "The story has dominated conversation in the cafes and markets of {PL} for a {time2}.",
+    "{S3}'s office said more details would be released after the meeting on {DAY}.",
+    "For many in {PL}, {EV} has become a test of whether local democracy can deliver.",
+    "A regional newspaper in {PL2} devoted its whole front page to {EV} on {DAY}.",
+    "Several international organisations have offered technical advice, the foreign ministry said.",
+    "The last time the region faced a comparable situation was in {YR}, when {NB} people were affected.",
+    "Police said they had opened {NA} criminal cases related to {EV} so far.",
+    "{S0} said the priority now was to restore trust, not to look for someone to blame.",
+    "Bus services between {PL} and {PL2} were reduced to two a day on {DAY}.",
+    "Aid agencies say at least {NC} people in the {RG} region need some form of support.",
+    "The cabinet discussed {EV} at its weekly meeting, a government source said.",
+    "In {PL}, a town of {NC}, almost everyone knows someone who has been affected.",
+    "{S2} added that a full investigation would take at least {NA} months.",
+    "A group of local entrepreneurs has set up a fund to help those who lost their income.",
+    "Religious leaders in {PL} called for calm and held a joint prayer on {DAY}.",
+    "The authorities have opened a hotline, which received {NB} calls on its first day.",
+    "Regional lawmakers plan to hold a public hearing on {EV} in {MONTH}.",
+    "The {ORGA} admitted that its own forecasts had been too optimistic.",
+    "Independent experts said the official figures were probably an underestimate.",
+    "Residents have started a page online to share information and offers of help.",
+    "{S1} said the {ORG} would need a bigger budget next year to cope with similar events.",
+    "There was no immediate response from the ministry to a request for comment on {DAY}.",
 )
 
 WORDS: dict[str, tuple[str, ...]] = {
     "said": ("said", "told reporters", "added", "noted", "insisted", "told local radio"),
     "adj": ("difficult", "tense", "serious", "uncertain", "worrying", "calm"),
     "time": ("days", "weeks", "months"),
+    "time2": ("week", "fortnight", "month"),
 }
 
 # Machine-translation-style rewrites: a phrase and what a poor translation turns it into.
@@ -621,7 +651,31 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 _FUNCTION = ("in", "of", "on", "at", "to", "for", "and", "the", "a", "by", "with", "from")
 _SPLIT_SENTENCES = re.compile(r"(?<=[.!?\"])\s+(?=[\"A-Z])")
-_SYNONYM_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)) + r")\b")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation for many literal phrases, factored by prefix (re has no trie of its own)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
+        return body + "?" if optional else body
+
+    return emit(trie)
+
+
+_SYNONYM_RE = re.compile(r"\b(" + _trie_pattern(list(SYNONYMS)) + r")\b")
+# The same phrases for str.replace, between spaces (so "cost" does not touch "costs").
+_SYNONYM_ITEMS = tuple((f" {k} ", tuple(f" {v} " for v in vs)) for k, vs in SYNONYMS.items())
 # Targets of the corruptions, one pattern each.
 _RUN_FUNC = re.compile(r"\b(in|of|on|at|to|for|and) (the|a|this|its)\b")
 _RUN_NAME = re.compile(r"\b([A-Z][a-z]{2,}) (in|of|and|at|on|to)\b")
@@ -634,9 +688,7 @@ _OCR = re.compile(r"\b([a-z]*)(m|d|l)([a-z]*)\b")
 _OCR_SWAP = {"m": "rn", "d": "cl", "l": "1"}
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = _w("January February March April May June July August September October November December")
 _TOPIC_NAMES = tuple(TOPICS)
 _EPOCH = dt.date(2024, 1, 1).toordinal()
 _LETTERS = "abc"
@@ -661,25 +713,43 @@ class GeneratedArticle(NamedTuple):
         return "\n".join([*head, self.body]) + "\n"
 
 
+def _pick(seq: tuple[str, ...] | list[str], r: Callable[[], float]) -> str:
+    """`random.choice` without its overhead (the corpus generator draws millions of these)."""
+    return seq[int(r() * len(seq))]
+
+
+def _num(lo: int, hi: int, r: Callable[[], float]) -> int:
+    return lo + int(r() * (hi - lo + 1))
+
+
+# Slots drawn anew at every use: numbers, days, months and the lower-case WORDS. The versions of
+# a story are rewrites of one filled-in text, so they still share every number.
+_DRAW: dict[str, Callable[[Callable[[], float]], str]] = {
+    "NA": lambda r: str(_num(3, 60, r)),
+    "NB": lambda r: str(_num(101, 990, r)),
+    "NC": lambda r: f"{_num(11, 480, r)},{_num(0, 9, r)}00",
+    "PC": lambda r: f"{_num(4, 78, r)}.{_num(0, 9, r)}",
+    "YR": lambda r: str(_num(1968, 2023, r)),
+    "KM": lambda r: f"{_num(2, 90, r)}.{_num(1, 9, r)}" if r() < 0.5 else str(_num(12, 640, r)),
+    "MON": lambda r: f"{_num(2, 95, r)}.{_num(1, 9, r)} million {_pick(('euros', 'dollars', 'tenge'), r)}",
+    "AGE": lambda r: str(_num(19, 78, r)),
+    "DAY": lambda r: _pick(_DAYS, r),
+    "MONTH": lambda r: _pick(_MONTHS, r),
+    **{key: (lambda r, seq=seq: _pick(seq, r)) for key, seq in WORDS.items()},
+}
+
+
 class _Slots(dict):
-    """Story-level slots; a missing (lower-case) key is drawn from WORDS at each use."""
+    """A story's fixed slots (names, places, organisation); any other key is drawn from _DRAW."""
 
-    __slots__ = ("_choice",)
+    __slots__ = ("_r",)
 
-    def __init__(self, values: dict[str, str], choice: Callable[[tuple[str, ...]], str]) -> None:
+    def __init__(self, values: dict[str, str], r: Callable[[], float]) -> None:
         super().__init__(values)
-        self._choice = choice
+        self._r = r
 
     def __missing__(self, key: str) -> str:
-        return self._choice(WORDS[key])
-
-
-def _surname(rng: random.Random) -> str:
-    return rng.choice(_SUR_A) + rng.choice(_SUR_B) + rng.choice(_SUR_C)
-
-
-def _place(rng: random.Random) -> str:
-    return rng.choice(_PLACE_A) + rng.choice(_PLACE_B) + rng.choice(_PLACE_C)
+        return _DRAW[key](self._r)
 
 
 def _story_slots(rng: random.Random, topic: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -687,49 +757,39 @@ def _story_slots(rng: random.Random, topic: dict[str, tuple[str, ...]]) -> dict[
     slots: dict[str, str] = {}
     roles = rng.sample(topic["roles"], 4)
     for k in range(4):
-        sur = _surname(rng)
-        slots[f"P{k}"] = f"{rng.choice(GIVEN)} {sur}"
+        sur = _pick(_SUR_A, r) + _pick(_SUR_B, r) + _pick(_SUR_C, r)
+        slots[f"P{k}"] = f"{_pick(GIVEN, r)} {sur}"
         slots[f"S{k}"] = sur
         slots[f"R{k}"] = roles[k]
-    slots["PL"] = _place(rng)
-    slots["PL2"] = _place(rng)
-    slots["RG"] = rng.choice(_REGION)
-    org = f"{rng.choice(_ORG_ADJ)} {rng.choice(topic['org'])}"
+    slots["PL"] = _pick(_PLACE_A, r) + _pick(_PLACE_B, r) + _pick(_PLACE_C, r)
+    slots["PL2"] = _pick(_PLACE_A, r) + _pick(_PLACE_B, r) + _pick(_PLACE_C, r)
+    slots["RG"] = _pick(_REGION, r)
+    org = f"{_pick(_ORG_ADJ, r)} {_pick(topic['org'], r)}"
     slots["ORG"] = org
     slots["ORGA"] = "".join(w[0] for w in org.replace("'", "").split() if w[0].isupper())
-    slots["EV"] = rng.choice(topic["event"])
-    slots["THING"] = rng.choice(topic["thing"])
-    slots["NA"] = str(rng.randint(3, 60))
-    slots["NB"] = str(rng.randint(101, 990))
-    slots["NC"] = f"{rng.randint(11, 480)},{rng.randint(0, 9)}00"
-    slots["PC"] = f"{rng.randint(4, 78)}.{rng.randint(0, 9)}"
-    slots["YR"] = str(rng.randint(1968, 2023))
-    slots["KM"] = f"{rng.randint(2, 90)}.{rng.randint(1, 9)}" if r() < 0.5 else str(rng.randint(12, 640))
-    slots["MON"] = f"{rng.randint(2, 95)}.{rng.randint(1, 9)} million {rng.choice(('euros', 'dollars', 'tenge'))}"
-    slots["AGE"] = str(rng.randint(19, 78))
-    slots["DAY"] = rng.choice(_DAYS)
-    slots["MONTH"] = rng.choice(_MONTHS)
+    slots["EV"] = _pick(topic["event"], r)
+    slots["THING"] = _pick(topic["thing"], r)
     return slots
 
 
 def _clean_paragraphs(rng: random.Random, topic: dict[str, tuple[str, ...]], slots: _Slots) -> list[list[str]]:
     """The clean version: 300-900 words as paragraphs of 1-4 sentences."""
-    target = rng.randint(300, 900)
-    pool = list(topic["sentences"]) + rng.sample(GENERIC, 24)
-    rng.shuffle(pool)
-    # The lead sentence: the topic's first sentences are the natural openers.
-    lead = rng.choice(topic["sentences"][:3])
+    r = rng.random
+    target = _num(300, 900, r)
+    pool = [*topic["sentences"], *GENERIC]
+    pool.sort(key=lambda _: r())  # a shuffle; cheaper than random.shuffle
+    # The lead: one of the topic's first sentences, the natural openers.
+    lead = _pick(topic["sentences"][:3], r)
     pool.remove(lead)
     pool.insert(0, lead)
     paragraphs: list[list[str]] = []
     words = 0
     i = 0
-    randint = rng.randint
     while words < target:
         para = []
-        for _ in range(randint(1, 4)):
-            if i == len(pool):  # a long article: reuse sentences in a new order
-                rng.shuffle(pool)
+        for _ in range(1 + int(r() * 4)):
+            if i == len(pool):  # a very long article: reuse sentences (with new numbers)
+                pool.sort(key=lambda _: r())
                 i = 0
             s = pool[i].format_map(slots)
             i += 1
@@ -741,34 +801,35 @@ def _clean_paragraphs(rng: random.Random, topic: dict[str, tuple[str, ...]], slo
     return paragraphs
 
 
-def _rewrite(rng: random.Random, paragraphs: list[list[str]]) -> list[list[str]]:
+def _rewrite(rng: random.Random, paragraphs: list[list[str]]) -> list[str]:
     """A machine-translation-style rewrite: swapped neighbour sentences, moved paragraph breaks,
-    synonym and word-order swaps."""
-    rate = rng.uniform(0.15, 0.6)
+    synonym and word-order swaps. Returns paragraph lines."""
     r = rng.random
-    choice = rng.choice
-
-    def swap(m: re.Match[str]) -> str:
-        return choice(SYNONYMS[m.group(1)]) if r() < rate else m.group(1)
-
     sentences = [s for para in paragraphs for s in para]
     for k in range(len(sentences) - 1):
         if r() < 0.2:
             sentences[k], sentences[k + 1] = sentences[k + 1], sentences[k]
-    out: list[list[str]] = []
+    out: list[str] = []
     k = 0
     while k < len(sentences):
-        size = rng.randint(1, 4)
-        out.append([_SYNONYM_RE.sub(swap, s) for s in sentences[k : k + size]])
+        size = 1 + int(r() * 4)
+        out.append(" ".join(sentences[k : k + size]))
         k += size
-    return out
+    text = "\n".join(out)
+    # Swap a random share of the phrases (the first 1-3 uses of each); str.replace is fast enough
+    # for 100,000 articles, a regex with a callback is not.
+    rate = 0.2 + 0.5 * r()
+    for phrase, choices in _SYNONYM_ITEMS:
+        if r() < rate:
+            text = text.replace(phrase, _pick(choices, r), 1 + int(r() * 3))
+    return text.split("\n")
 
 
 def _apply_once(rng: random.Random, pattern: re.Pattern[str], text: str, make: Callable[[re.Match[str]], str]) -> str:
-    matches = list(pattern.finditer(text))
-    if not matches:
+    """Apply `make` to the first match of `pattern` after a random position (else the first)."""
+    m = pattern.search(text, int(rng.random() * len(text))) or pattern.search(text)
+    if m is None:
         return text
-    m = rng.choice(matches)
     return text[: m.start()] + make(m) + text[m.end() :]
 
 
@@ -782,39 +843,38 @@ _CORRUPTIONS: tuple[tuple[float, re.Pattern[str], Callable[[re.Match[str]], str]
     (0.10, _CAPITALISE, lambda m: m.group(1).capitalize()),  # "Ballots"
     (0.06, _OCR, lambda m: m.group(1) + _OCR_SWAP[m.group(2)] + m.group(3)),  # "sumrner"
 )
-_CORRUPTION_CUM: list[float] = []
-_total = 0.0
-for _w, _p, _f in _CORRUPTIONS:
-    _total += _w
-    _CORRUPTION_CUM.append(_total)
+_CORRUPTION_CUM = [sum(c[0] for c in _CORRUPTIONS[: k + 1]) for k in range(len(_CORRUPTIONS))]
 
 
-def _corrupt(rng: random.Random, paragraphs: list[list[str]]) -> list[str]:
-    """Garble 0.5-4 tokens per 100 words and add stray '|' lines; returns paragraph lines."""
-    words = sum(s.count(" ") + 1 for para in paragraphs for s in para)
-    per_100 = rng.uniform(0.5, 4.0)
-    count = max(1, round(words * per_100 / 100))
-    lines = [" ".join(para) for para in paragraphs]
+def _corrupt(rng: random.Random, lines: list[str]) -> list[str]:
+    """Garble 0.5-4 tokens per 100 words (each in a random line) and add stray '|' lines."""
+    r = rng.random
+    words = sum(line.count(" ") + 1 for line in lines)
+    count = max(1, round(words * (0.5 + 3.5 * r()) / 100))
     for _ in range(count):
-        k = rng.randrange(len(lines))
-        _, pattern, make = rng.choices(_CORRUPTIONS, cum_weights=_CORRUPTION_CUM)[0]
+        k = int(r() * len(lines))
+        x = r() * _CORRUPTION_CUM[-1]
+        _, pattern, make = next(c for c, cum in zip(_CORRUPTIONS, _CORRUPTION_CUM, strict=True) if x <= cum)
         lines[k] = _apply_once(rng, pattern, lines[k], make)
-    for _ in range(rng.choice((0, 0, 1, 1, 2))):
-        lines.insert(rng.randint(1, len(lines)), "|")
+    for _ in range(_pick((0, 0, 1, 1, 2), r)):
+        lines.insert(_num(1, len(lines), r), "|")
     return lines
 
 
 def _story(seed: int, index: int) -> list[GeneratedArticle]:
     rng = random.Random(seed * 1_000_003 + index)
-    name = _TOPIC_NAMES[index % len(_TOPIC_NAMES)] if index < len(_TOPIC_NAMES) else rng.choice(_TOPIC_NAMES)
+    r = rng.random
+    # The first stories cover every topic once, so even a tiny corpus is varied.
+    name = _TOPIC_NAMES[index] if index < len(_TOPIC_NAMES) else _pick(_TOPIC_NAMES, r)
     topic = TOPICS[name]
-    slots = _Slots(_story_slots(rng, topic), rng.choice)
-    section = rng.choice(topic["section"])
-    day = _EPOCH + rng.randrange(730)
-    title = rng.choice(topic["title"]).format_map(slots)
+    slots = _Slots(_story_slots(rng, topic), r)
+    section = _pick(topic["section"], r)
+    day = _EPOCH + int(r() * 730)
+    title = _pick(topic["title"], r).format_map(slots)
     clean = _clean_paragraphs(rng, topic, slots)
-    versions = rng.choices((1, 2, 3), weights=(40, 35, 25))[0]
-    clean_at = rng.randrange(versions)
+    x = r()
+    versions = 1 if x < 0.40 else 2 if x < 0.75 else 3
+    clean_at = int(r() * versions)
     slug = f"s{index:06d}-{name}-{slots['PL'].lower()}"
     out = []
     for v in range(versions):
@@ -823,9 +883,9 @@ def _story(seed: int, index: int) -> list[GeneratedArticle]:
             head = title
         else:
             body = "\n".join(_corrupt(rng, _rewrite(rng, clean)))
-            head = _SYNONYM_RE.sub(lambda m: rng.choice(SYNONYMS[m.group(1)]), title)
-        date = dt.date.fromordinal(day + rng.randint(0, 2)) if rng.random() < 0.92 else None
-        out.append(GeneratedArticle(f"{slug}_{_LETTERS[v]}", date, section, head if rng.random() < 0.85 else "", body))
+            head = _SYNONYM_RE.sub(lambda m: _pick(SYNONYMS[m.group(1)], r), title)
+        date = dt.date.fromordinal(day + int(r() * 3)) if r() < 0.92 else None
+        out.append(GeneratedArticle(f"{slug}_{_LETTERS[v]}", date, section, head if r() < 0.85 else "", body))
     return out
 
 

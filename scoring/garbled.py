@@ -39,8 +39,7 @@ REASONS: dict[str, str] = {
 
 # Words that may stand as one piece of a run-together token however short they are.
 FUNCTION_WORDS = frozenset(
-    """a an and as at be by for from in into is it of on or the to with he she we they you not are was
-    were has have had will would could can than if but so said""".split()
+    ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of", "on", "or", "the", "to", "with", "he", "she", "we", "they", "you", "not", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "than", "if", "but", "so", "said"]
 )
 # Two function words run together ("ofthe", "inthe"); real words among them ("into", "onto",
 # "bean") are excluded by the dictionary check where this is used.
@@ -48,7 +47,9 @@ FUNCTION_PAIRS = frozenset(a + b for a in FUNCTION_WORDS for b in FUNCTION_WORDS
 # Legitimate immediate repeats ("she had had enough", "that that").
 ALLOWED_REPEATS = frozenset({"had", "that", "is", "bye", "very", "so", "no", "ha", "knock", "really"})
 # Words after which a capitalised word is likely part of a name or an institution.
-DETERMINERS = frozenset(["a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"])
+DETERMINERS = frozenset(
+    ["a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"]
+)
 # Small words inside multi-word names ("Ministry of Finance", "Institute for Heritage").
 NAME_JOINERS = frozenset(["of", "and", "for", "de", "du", "la", "the", "on", "&"])
 # Nouns news copy capitalises when they name one institution or office ("Parliament voted").
@@ -107,16 +108,18 @@ OCR_SUBSTITUTIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", 
 OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "3": "e", "8": "b"})
 
 _RAW_TOKEN = re.compile(r"\S+")
+_OCR_NUMBER = re.compile(r"^\d[\d,.]*[Oo][\d,.Oo]*(?:°[CF]|%)?$|^\d[\d,.]*[Oo]\d")
 _LEADING = "\"'“‘«([{*_-–—"
 _TRAILING = '"“”»)]}*_.,;:!?'
 _APOSTROPHES = "'’"
 _OPENING_QUOTES = '"“‘«'
+_SENTENCE_END_CHARS = frozenset(".!?:;\"'”’)]")
+_DASHES = frozenset(["—", "–", "-"])
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A hyphen with a space on one or both sides inside a compound: "large -scale", "long- term",
 # "400 - page", "face-to -face". (An en or em dash is punctuation and is left alone.)
 _SPACING = re.compile(r"(?<![\w-])(\w+(?:-\w+)*)( -|- | - )([^\W\d_]\w*(?:-\w+)*)")
 _SUSPENDED_HYPHEN_NEXT = frozenset({"and", "or", "to", "nor"})
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,42 +147,42 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
+    """Split `text` into tokens with their surrounding punctuation removed, marking the tokens
+    that start a sentence (after . ! ? : ;, at a line start, an opening quote, a dateline)."""
     out: list[_Token] = []
     sentence_start = True
     previous_end = 0
-    line_start = 0
+    line_first = 0  # index in `out` of the first token of the current line
+    strip_trailing = _TRAILING + _APOSTROPHES
     for m in _RAW_TOKEN.finditer(text):
         raw = m.group()
         start = m.start()
-        if "\n" in text[previous_end:start] or not out:
+        if not out or text.find("\n", previous_end, start) >= 0:
             sentence_start = True  # every line starts a sentence (titles, list items)
-            line_start = start
+            line_first = len(out)
         previous_end = m.end()
-        if raw[:1] in _OPENING_QUOTES:
+        first = raw[0]
+        if first in _OPENING_QUOTES:
             sentence_start = True  # a quotation starts with a capital: “Who will pay?”
-        if out and out[-1].sentence_start and out[-1].core.isupper() and raw.isupper():
+        elif out and out[-1].sentence_start and raw.isupper() and out[-1].core.isupper():
             sentence_start = True  # a dateline in capitals: "PHNOM PENH —"
-        core = raw.lstrip(_LEADING)
+        core = raw.lstrip(_LEADING) if first in _LEADING else raw
         start += len(raw) - len(core)
-        while core and core[-1] in _TRAILING + _APOSTROPHES:
+        while core and core[-1] in strip_trailing:
             # keep the apostrophe of a plural possessive ("ministers'", "Kims'")
             if core[-1] in _APOSTROPHES and len(core) > 2 and core[-2] in "sS":
                 break
             core = core[:-1]
         out.append(_Token(core, start, start + len(core), sentence_start, len(out)))
-        # a dash after a capitalised dateline ("OUAGADOUGOU — Finance ministers") starts the sentence
-        dateline_dash = raw in "—–-" and bool(out) and all(t.core.isupper() or not t.core for t in out if t.start >= line_start)
-        sentence_start = bool(_SENTENCE_END.search(raw)) or dateline_dash
+        last = raw[-1]
+        if last in _SENTENCE_END_CHARS:
+            sentence_start = bool(_SENTENCE_END.search(raw))
+        elif raw in _DASHES:
+            # a dash after a capitalised dateline ("OUAGADOUGOU — Finance ministers") starts the sentence
+            sentence_start = all(t.core.isupper() or not t.core for t in out[line_first:])
+        else:
+            sentence_start = False
     return out
-
-
-def _edits1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    inserts = {a + c + b for a, b in splits for c in _LETTERS}
-    return deletes | swaps | replaces | inserts
 
 
 class _Context:
@@ -230,6 +233,8 @@ class _Context:
         piece_zipf = self.s.piece_zipf
         if self.freq(low) >= piece_zipf or piece.capitalize() in self.words:
             return True
+        if len(low) >= 5 and (self.freq(low) >= self.s.known_zipf or self.lex.is_common_word(low)):
+            return True  # a longer word may be rarer: "hotline|has", "obstreperous|debate"
         if piece[:1].isupper() and self.lex.is_proper_noun(piece):
             return True  # "Accra|and", "Turkestan|region"
         return len(low) > 3 and low.endswith("s") and self.freq(low[:-1]) >= piece_zipf
@@ -257,9 +262,10 @@ def _split_run_together(word: str, ctx: _Context) -> tuple[str, str, bool] | Non
     return best[1] if best else None
 
 
-def _ocr_fix(word: str, ctx: _Context) -> str | None:
+def _ocr_fix(word: str, ctx: _Context, target: float | None = None) -> str | None:
+    """The common word an OCR confusion of `word` stands for, or None."""
     low = word.lower()
-    target = ctx.s.known_zipf + 0.5
+    target = ctx.s.known_zipf + 0.5 if target is None else target
     for seen, meant in OCR_SUBSTITUTIONS:
         pos = low.find(seen)
         while pos >= 0:
@@ -277,12 +283,15 @@ def _misspelling_of(word: str, ctx: _Context, strict: bool) -> str | None:
     if len(low) < 5:
         return None
     target = max(ctx.freq(low) + 3.0, 4.5) if strict else max(ctx.freq(low) + 2.0, 4.0)
-    best = max(_edits1(low), key=ctx.freq)
+    candidates = ctx.lex.common_neighbours(low)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda w: (ctx.freq(w), w))
     return best if ctx.freq(best) >= target else None
 
 
 def _camel_join(word: str, ctx: _Context) -> bool:
-    """"runnerTesfaye", "ofMoldova": a lower-case word glued to a capitalised one (brand names
+    """ "runnerTesfaye", "ofMoldova": a lower-case word glued to a capitalised one (brand names
     such as "YouTube" are common enough to be known and never get here)."""
     for i in range(2, len(word)):
         if word[i].isupper() and word[i - 1].islower():
@@ -331,6 +340,8 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
     if "://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core):
         return None
     if any(c.isdigit() for c in core):
+        if _OCR_NUMBER.match(core):
+            return "ocr_confusion"  # "9,O00", "4o°C": a letter O or l inside a number
         letters = sum(c.isalpha() for c in core)
         if letters >= 3 and core.replace("-", "").isalnum():
             fixed = core.lower().translate(OCR_DIGITS)
@@ -365,8 +376,10 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
         dateline = tok.sentence_start and (not nxt or nxt.isupper())
         if len(word) <= 5 and word.capitalize() in ctx.midsentence_titles and not dateline:
             return "miscapitalised"
-        if len(word) >= 5 and not tok.sentence_start and (
-            ctx.lex.is_proper_noun(word) or ctx.lex.usually_lowercase(word)
+        if (
+            len(word) >= 5
+            and not tok.sentence_start
+            and (ctx.lex.is_proper_noun(word) or ctx.lex.usually_lowercase(word))
         ):
             return "miscapitalised"
         return None
@@ -384,6 +397,8 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
     flagged = ctx.flagged_by_languagetool(tok)
     if zipf >= s.known_zipf and not (zipf < s.known_zipf + 0.5 and flagged):
         return None
+    if zipf < s.rare_zipf and not capitalised and _ocr_fix(word, ctx, target=5.0) is not None:
+        return "ocr_confusion"  # "frorn": before the dictionary check, which knows archaic words
     if ctx.lex.is_common_word(word) or (not flagged and ctx.lex.is_proper_noun(word)):
         return None  # a real word, however rare ("lapis", "bureaux", "mould"), or a known name
     if _apostrophe(word, possessive, tok, ctx, zipf):
@@ -445,7 +460,7 @@ def _repeats(tokens: list[_Token]) -> list[tuple[int, int]]:
     while i < n_tokens:
         found = False
         for n in (4, 3, 2, 1):
-            if i - n < 0 or i + n > n_tokens:
+            if i - n < 0 or i + n > n_tokens or words[i] != words[i - n]:
                 continue
             if any(tokens[k].sentence_start for k in range(i - n + 1, i + n)):
                 continue
@@ -462,19 +477,31 @@ def _repeats(tokens: list[_Token]) -> list[tuple[int, int]]:
     return out
 
 
+def _is_word(piece: str, ctx: _Context) -> bool:
+    low = piece.lower()
+    if low in FUNCTION_WORDS:
+        return True
+    return len(low) >= 2 and (ctx.lex.is_common_word(low) or ctx.freq(low) >= ctx.s.known_zipf)
+
+
 def _split_words(tokens: list[_Token], ctx: _Context) -> list[tuple[int, int]]:
     """Adjacent token pairs that are one word broken by a space ("govern ment")."""
     out = []
     known = ctx.s.known_zipf
+    zipf = ctx.lex.zipf
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if b.start - a.end != 1 or b.sentence_start or not (a.core.isalpha() and b.core.isalpha()):
+        if b.start - a.end != 1 or b.sentence_start or not b.core.islower():
             continue
-        if not b.core.islower() or (a.core[:1].isupper() and not a.sentence_start):
+        joined = zipf.get((a.core + b.core).lower(), 0.0)
+        if joined < known + 1.0 or not (a.core.isalpha() and b.core.isalpha()):
             continue
-        za, zb, joined = ctx.freq(a.core), ctx.freq(b.core), ctx.freq(a.core + b.core)
-        # the joined word is common, and far more common than either piece ("govern ment")
-        if min(za, zb) < 4.0 and joined >= known + 1.0 and joined >= max(za, zb) + 1.0:
+        if a.core[:1].isupper() and not a.sentence_start:
+            continue
+        za, zb = ctx.freq(a.core), ctx.freq(b.core)
+        # one piece is no word at all ("brot her", "research ers"), or the joined word is far
+        # more common than either piece ("govern ment")
+        if not (_is_word(a.core, ctx) and _is_word(b.core, ctx)) or (min(za, zb) < 4.0 and joined >= max(za, zb) + 1.0):
             out.append((i, i + 2))
     return out
 
@@ -521,11 +548,19 @@ def find_garbled(
         if not taken.intersection(range(i, j)):
             add(tokens[i].start, tokens[j - 1].end, "split_word", range(i, j))
 
+    known = settings.known_zipf
+    zipf = lexicon.zipf
+    flagged_starts = {sp.start for sp in spelling}
     for tok in tokens:
-        if tok.index in taken:
-            continue
         core = tok.core
-        if not core:
+        # fast path, most tokens: a known lower-case word LanguageTool did not flag
+        if core.isalpha() and tok.start not in flagged_starts:
+            # fast paths, most tokens: a known lower-case word, or a known sentence-initial
+            # capitalised word ("The", "Officials"), that LanguageTool did not flag
+            low = core if core.islower() else (core.lower() if tok.sentence_start and core[1:].islower() else "")
+            if low and zipf.get(low, 0.0) >= known and low not in FUNCTION_PAIRS:
+                continue
+        if not core or tok.index in taken:
             continue
         if not any(c.isalnum() for c in core):
             if any(c in STRAY_SYMBOLS for c in core):

