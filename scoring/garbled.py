@@ -39,7 +39,8 @@ REASONS: dict[str, str] = {
 
 # Words that may stand as one piece of a run-together token however short they are.
 FUNCTION_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of", "on", "or", "the", "to", "with", "he", "she", "we", "they", "you", "not", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "than", "if", "but", "so", "said"]
+    """a an and as at be by for from in into is it of on or the to with he she we they you not are was were
+    has have had will would could can than if but so said""".split()
 )
 # Two function words run together ("ofthe", "inthe"); real words among them ("into", "onto",
 # "bean") are excluded by the dictionary check where this is used.
@@ -54,50 +55,10 @@ DETERMINERS = frozenset(
 NAME_JOINERS = frozenset(["of", "and", "for", "de", "du", "la", "the", "on", "&"])
 # Nouns news copy capitalises when they name one institution or office ("Parliament voted").
 INSTITUTIONS = frozenset(
-    [
-        "parliament",
-        "senate",
-        "congress",
-        "government",
-        "ministry",
-        "cabinet",
-        "court",
-        "army",
-        "navy",
-        "police",
-        "council",
-        "assembly",
-        "commission",
-        "committee",
-        "treasury",
-        "embassy",
-        "opposition",
-        "presidency",
-        "constitution",
-        "bank",
-        "church",
-        "crown",
-        "state",
-        "union",
-        "republic",
-        "kingdom",
-        "president",
-        "minister",
-        "chancellor",
-        "premier",
-        "governor",
-        "prime",
-        "mayor",
-        "web",
-        "internet",
-        "legislature",
-        "judiciary",
-        "supreme",
-        "federal",
-        "central",
-        "national",
-        "royal",
-    ]
+    """parliament senate congress government ministry cabinet court army navy police council assembly
+    commission committee treasury embassy opposition presidency constitution bank church crown state
+    union republic kingdom president minister chancellor premier governor prime mayor web internet
+    legislature judiciary supreme federal central national royal""".split()
 )
 # Lower-case name prefixes before a capital: "McDonald", "MacArthur", "DeSantis", "LeBron".
 CAMEL_PREFIXES = frozenset(["mc", "mac", "de", "di", "da", "la", "le", "van", "von", "o", "al", "el", "bin"])
