@@ -2,23 +2,25 @@
 
 Exit codes: 0 all articles scored; 1 finished, but some articles failed (their rows say why);
 2 usage or configuration error; 3 infrastructure failure (LanguageTool cannot start or keeps
-failing, output not writable) — the previous output file is left as it was.
+failing, output not writable) — the previous output is left as it was; 4 another run is already
+using the same report folder or output; 130 interrupted (Ctrl-C, SIGTERM), no output written.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import signal
 import sys
 from pathlib import Path
 from types import FrameType
 
-from scoring.errors import ConfigError, LanguageToolError, TextQualityError
+from scoring.errors import AlreadyRunning, ConfigError, LanguageToolError, TextQualityError
 from scoring.registry import SCORERS
 from scoring.settings import DEFAULT_CONFIG, load_settings
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INFRA = 0, 1, 2, 3
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INFRA, EXIT_ALREADY_RUNNING = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130
 
 log = logging.getLogger("textquality")
@@ -37,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="textquality",
         description="Score news articles for grammar errors, garbled tokens and readability, "
         "group the versions of each story and write a ranked CSV marking the cleanest version.",
-        epilog="Exit codes: 0 all scored; 1 some articles failed (see their rows); "
-        "2 usage or config error; 3 LanguageTool or output failure.",
+        epilog="Exit codes: 0 all scored; 1 some articles failed (see their rows); 2 usage or config error; "
+        "3 LanguageTool or output failure; 4 another run is active; 130 interrupted.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -51,16 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
         "input_dir",
         type=Path,
         metavar="INPUT_DIR",
-        help="folder of article files (UTF-8 .txt; optional 'date YYYY-MM-DD Section' "
-        "first line and title line); read recursively",
+        help="folder of article files (UTF-8 .txt; optional 'date YYYY-MM-DD Section' first line and "
+        "title line); read recursively",
     )
-    run.add_argument(
-        "--output",
-        "-o",
+    where = run.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--output", "-o", type=Path, metavar="OUT.csv", help="write the ranked CSV here (replaced atomically)"
+    )
+    where.add_argument(
+        "--report-dir",
         type=Path,
-        required=True,
-        metavar="OUT.csv",
-        help="where to write the ranked CSV (replaced atomically)",
+        metavar="DIR",
+        help="nightly mode: write DIR/<YYYY-MM-DD>/ranking.csv, errors.csv and summary.json, replace "
+        "DIR/latest.csv, and keep the incremental cache in DIR/cache.sqlite",
     )
     run.add_argument(
         "--config",
@@ -71,9 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--languagetool-url",
         metavar="URL",
-        help="use this running LanguageTool server instead of starting one (same as languagetool.url in the config)",
+        help="use this running LanguageTool server instead of starting one (overrides languagetool.url)",
     )
-    run.add_argument("--quiet", "-q", action="store_true", help="log warnings and errors only")
+    run.add_argument(
+        "--excel", action="store_true", help="write CSVs with a UTF-8 byte-order mark for Excel (output.excel_bom)"
+    )
+    run.add_argument("--quiet", "-q", action="store_true", help="log warnings and errors only; no progress bar")
 
     sub.add_parser("scorers", help="list the available scorers")
     return parser
@@ -105,11 +113,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"textquality: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
-    from jobs.pipeline import run  # heavy imports only once the arguments are known to be good
+    from jobs.pipeline import Destination, run  # heavy imports only once the arguments are good
 
+    if args.report_dir is not None:
+        dest = Destination.report_folder(args.report_dir, dt.date.today(), settings)
+    else:
+        dest = Destination.single_file(args.output, settings)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        summary = run(args.input_dir, args.output, settings)
+        summary = run(args.input_dir, dest, settings, excel=args.excel, progress=False if args.quiet else None)
+    except AlreadyRunning as exc:
+        print(f"textquality: {exc}", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
     except LanguageToolError as exc:
         log.error("LanguageTool failure: %s", exc)
         print(f"textquality: LanguageTool failure: {exc}", file=sys.stderr)
@@ -127,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, previous)
 
     print(
-        f"wrote {args.output} ({summary.articles_scored} scored, {summary.articles_failed} failed, "
-        f"{summary.stories} stories, {summary.elapsed_s:.1f} s)"
+        f"wrote {dest.ranking} ({summary.articles_scored} scored, {summary.articles_cached} from cache, "
+        f"{summary.articles_failed} failed, {summary.stories} stories, {summary.elapsed_s:.1f} s)"
     )
     return EXIT_SOME_FAILED if summary.articles_failed else EXIT_OK
 

@@ -1,35 +1,93 @@
-"""The batch job as a pipeline: read → group → score → rank → write.
+"""The batch job as a pipeline: read → group → check → score → rank → write.
 
 Grouping runs before the per-article scorers because the garbled-token scorer uses the other
-versions of the same story as evidence. Grammar checks (LanguageTool, I/O-bound) run in a
-thread pool while the main thread computes the cheap scorers.
+versions of the same story as evidence. The check step sends the bodies the cache does not
+know to LanguageTool from a thread pool while the main thread computes readability.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from tqdm import tqdm
+
+from jobs.cache import RunCache, body_key, languagetool_fingerprint
+from jobs.lock import RunLock
 from jobs.reader import read_inputs
-from jobs.writer import to_frame, write_atomic
+from jobs.writer import errors_frame, to_frame, write_atomic, write_json_atomic
 from scoring.combined import quality_score, rank_stories
-from scoring.errors import LanguageToolError
+from scoring.errors import LanguageToolError, LanguageToolUnavailable
 from scoring.garbled import find_garbled, sibling_evidence, word_set
-from scoring.grammar import LanguageToolClient, check_grammar
-from scoring.grouping import TermExtractor, group_stories
+from scoring.grammar import GrammarChecker
+from scoring.grouping import TermExtractor, carry_story_ids, group_stories
 from scoring.languagetool_server import LanguageToolServer
 from scoring.lexicon import Lexicon
 from scoring.readability import score_readability, word_count
-from scoring.records import Article, ArticleScores, GrammarResult, InputFailure, Story
+from scoring.records import (
+    Article,
+    ArticleScores,
+    GrammarResult,
+    InputFailure,
+    RankedArticle,
+    ReadabilityResult,
+    Story,
+)
 from scoring.registry import get_scorer
 from scoring.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """Where a run writes: one CSV (`--output`), or a nightly report folder (`--report-dir`) with
+    `<date>/ranking.csv`, `<date>/errors.csv`, `<date>/summary.json` and `latest.csv`."""
+
+    ranking: Path
+    lock: Path
+    cache: Path | None
+    errors: Path | None = None
+    summary: Path | None = None
+    latest: Path | None = None
+
+    @staticmethod
+    def single_file(output: Path, settings: Settings) -> Destination:
+        cache = _cache_path(settings, output.parent / ".textquality-cache.sqlite")
+        return Destination(ranking=output, lock=output.parent / f".{output.name}.lock", cache=cache)
+
+    @staticmethod
+    def report_folder(folder: Path, night: dt.date, settings: Settings) -> Destination:
+        day = folder / night.isoformat()
+        return Destination(
+            ranking=day / "ranking.csv",
+            lock=folder / ".textquality.lock",
+            cache=_cache_path(settings, folder / "cache.sqlite"),
+            errors=day / "errors.csv",
+            summary=day / "summary.json",
+            latest=folder / "latest.csv",
+        )
+
+    def check_writable(self) -> None:
+        """Fail early (OSError) when an output folder cannot be created or written."""
+        for path in {self.ranking.parent, self.lock.parent}:
+            path.mkdir(parents=True, exist_ok=True)
+            probe = path / f".textquality-write-test-{time.monotonic_ns()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+
+
+def _cache_path(settings: Settings, default: Path) -> Path | None:
+    if not settings.cache.enabled:
+        return None
+    return Path(settings.cache.path).expanduser() if settings.cache.path else default
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +96,25 @@ class RunSummary:
 
     articles_total: int
     articles_scored: int
+    articles_cached: int
     articles_failed: int
     stories: int
     elapsed_s: float
     languagetool_s: float
+    languagetool_restarts: int = 0
     failed_by_reason: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """Output of the check step."""
+
+    grammar: dict[str, GrammarResult]  # by body hash
+    readability: dict[str, ReadabilityResult]  # by article id
+    failures: list[InputFailure]
+    cached: int  # articles whose grammar came from the cache
+    seconds: float
+    restarts: int
 
 
 # -- steps ---------------------------------------------------------------------------------------
@@ -55,101 +127,159 @@ def read_step(input_dir: Path, settings: Settings) -> tuple[list[Article], list[
     return articles, failures
 
 
-def group_step(articles: Sequence[Article], lexicon: Lexicon, settings: Settings) -> list[Story]:
+def group_step(articles: Sequence[Article], lexicon: Lexicon, settings: Settings, cache: RunCache) -> list[Story]:
     extractor = TermExtractor(lexicon)
     vectors = [extractor.vector(a.body) for a in articles]
     stories = group_stories(articles, vectors, settings.grouping)
+    stories = carry_story_ids(stories, cache.previous_story_ids(a.article_id for a in articles))
     log.info("grouped %d articles into %d stories", len(articles), len(stories))
     return stories
 
 
-def _grammar_futures(
-    pool: ThreadPoolExecutor, client: LanguageToolClient, articles: Sequence[Article], settings: Settings
-) -> dict[str, Future[GrammarResult]]:
-    return {a.article_id: pool.submit(check_grammar, client, a.body, settings.languagetool) for a in articles}
+def _readability_all(articles: Sequence[Article], settings: Settings) -> dict[str, ReadabilityResult]:
+    if "readability" not in settings.scorers:
+        return {}
+    return {a.article_id: score_readability(a.body, settings.readability.language) for a in articles}
+
+
+def check_step(articles: Sequence[Article], settings: Settings, cache: RunCache, progress: bool) -> Checked:
+    """Grammar for every body (from the cache, or LanguageTool for new and changed bodies, each
+    distinct body once), and readability computed meanwhile. Each LanguageTool result is stored
+    in the cache as it arrives."""
+    started = time.monotonic()
+    if not any(get_scorer(n).needs_languagetool for n in settings.scorers) or not articles:
+        return Checked({}, _readability_all(articles, settings), [], 0, 0.0, 0)
+
+    fingerprint = languagetool_fingerprint(settings.languagetool)
+    keys = {a.article_id: body_key(a.body) for a in articles}
+    grammar = cache.get_grammar(keys.values(), fingerprint)
+    todo = {keys[a.article_id]: a.body for a in articles if keys[a.article_id] not in grammar}
+    cached = sum(1 for k in keys.values() if k in grammar)
+    log.info("grammar: %d articles from the cache, %d distinct bodies to check", cached, len(todo))
+    if not todo:
+        return Checked(grammar, _readability_all(articles, settings), [], cached, 0.0, 0)
+
+    failed: dict[str, str] = {}
+    with LanguageToolServer(settings.languagetool) as server:
+        checker = GrammarChecker(server, settings.languagetool).open()
+        pool = ThreadPoolExecutor(max_workers=settings.languagetool.client_threads)
+        try:
+            pending: dict[Future[GrammarResult], str] = {pool.submit(checker.check, b): k for k, b in todo.items()}
+            readability = _readability_all(articles, settings)  # overlaps with LanguageTool's work
+            bar = tqdm(total=len(pending), desc="LanguageTool", unit="article", disable=not progress)
+            while pending:
+                done, _ = wait(pending, timeout=5, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    key = pending.pop(fut)
+                    try:
+                        grammar[key] = result = fut.result()
+                        cache.put_grammar(key, fingerprint, result)
+                    except LanguageToolUnavailable:
+                        raise
+                    except LanguageToolError as exc:
+                        failed[key] = str(exc)
+                    bar.update()
+            bar.close()
+        finally:
+            # on Ctrl-C/SIGTERM/LanguageTool down: drop queued checks; stopping the server ends
+            # the ones in flight, so the threads finish promptly
+            pool.shutdown(wait=False, cancel_futures=True)
+            cache.commit()
+    failures = [
+        InputFailure(a.article_id, a.path, "languagetool_failed", failed[keys[a.article_id]])
+        for a in articles
+        if keys[a.article_id] in failed
+    ]
+    for f in failures:
+        log.error("grammar check failed for %s: %s", f.path, f.message)
+    return Checked(grammar, readability, failures, cached, time.monotonic() - started, checker.restarts)
 
 
 def score_step(
-    articles: Sequence[Article],
-    stories: Sequence[Story],
-    lexicon: Lexicon,
-    settings: Settings,
-    client: LanguageToolClient | None,
-) -> tuple[list[ArticleScores], list[InputFailure]]:
-    """Score every article with the configured scorers. An article whose grammar check fails
-    becomes an InputFailure (reason languagetool_failed); the others are still scored."""
+    articles: Sequence[Article], stories: Sequence[Story], checked: Checked, lexicon: Lexicon, settings: Settings
+) -> list[ArticleScores]:
+    """Score every article whose checks succeeded with the configured scorers."""
     enabled = {get_scorer(name).name for name in settings.scorers}
+    failed = {f.article_id for f in checked.failures}
     words_of = {a.article_id: word_set(a.body) for a in articles} if "garbled" in enabled else {}
     story_of = {m: st for st in stories for m in st.members}
     scores: list[ArticleScores] = []
-    failures: list[InputFailure] = []
-    with ThreadPoolExecutor(max_workers=settings.languagetool.client_threads) as pool:
-        futures = _grammar_futures(pool, client, articles, settings) if client is not None else {}
-        for article in articles:
-            readability = (
-                score_readability(article.body, settings.readability.language) if "readability" in enabled else None
+    for article in articles:
+        if article.article_id in failed:
+            continue
+        grammar = checked.grammar.get(body_key(article.body)) if "grammar" in enabled else None
+        readability = checked.readability.get(article.article_id)
+        garbled = None
+        if "garbled" in enabled:
+            others = [words_of[m] for m in story_of[article.article_id].members if m != article.article_id]
+            garbled = find_garbled(
+                article.body,
+                lexicon,
+                settings.garbled,
+                spelling=grammar.spelling if grammar else (),
+                siblings=sibling_evidence(words_of[article.article_id], others),
             )
-            grammar = None
-            if article.article_id in futures:
-                try:
-                    grammar = futures[article.article_id].result()
-                except LanguageToolError as exc:
-                    log.error("grammar check failed for %s: %s", article.path, exc)
-                    failures.append(InputFailure(article.article_id, article.path, "languagetool_failed", str(exc)))
-                    continue
-            garbled = None
-            if "garbled" in enabled:
-                others = [words_of[m] for m in story_of[article.article_id].members if m != article.article_id]
-                garbled = find_garbled(
-                    article.body,
-                    lexicon,
-                    settings.garbled,
-                    spelling=grammar.spelling if grammar else (),
-                    siblings=sibling_evidence(words_of[article.article_id], others),
-                )
-            words = readability.words if readability else word_count(article.body)
-            quality = quality_score(
-                grammar.error_count if grammar else 0,
-                garbled.count if garbled else 0,
-                readability.flesch_reading_ease if readability else 0.0,
-                words,
-                settings.quality,
-            )
-            scores.append(ArticleScores(article, words, grammar, garbled, readability, quality))
-    return scores, failures
+        words = readability.words if readability else word_count(article.body)
+        quality = quality_score(
+            grammar.error_count if grammar else 0,
+            garbled.count if garbled else 0,
+            readability.flesch_reading_ease if readability else 0.0,
+            words,
+            settings.quality,
+        )
+        scores.append(ArticleScores(article, words, grammar, garbled, readability, quality))
+    return scores
+
+
+def write_step(
+    dest: Destination,
+    ranked: Sequence[RankedArticle],
+    failures: Sequence[InputFailure],
+    summary: RunSummary,
+    settings: Settings,
+    excel: bool,
+) -> None:
+    frame = to_frame(ranked, failures, settings.languagetool.top_issues)
+    bom = excel or settings.output.excel_bom
+    write_atomic(dest.ranking, frame, excel_bom=bom)
+    if dest.errors is not None:
+        write_atomic(dest.errors, errors_frame(failures), excel_bom=bom)
+    if dest.summary is not None:
+        write_json_atomic(dest.summary, asdict(summary))
+    if dest.latest is not None:
+        write_atomic(dest.latest, frame, excel_bom=bom)
 
 
 # -- the job -------------------------------------------------------------------------------------
-def run(input_dir: Path, output: Path, settings: Settings) -> RunSummary:
-    """Score every article file in `input_dir` and write the ranked CSV to `output`."""
+def run(
+    input_dir: Path, dest: Destination, settings: Settings, excel: bool = False, progress: bool | None = None
+) -> RunSummary:
+    """Score every article file in `input_dir` and write the outputs of `dest`."""
     started = time.monotonic()
-    articles, failures = read_step(input_dir, settings)
-    lexicon = Lexicon.load()
-    stories = group_step(articles, lexicon, settings)
+    progress = sys.stderr.isatty() if progress is None else progress
+    dest.check_writable()
+    with RunLock(dest.lock), RunCache(dest.cache) as cache:
+        articles, failures = read_step(input_dir, settings)
+        lexicon = Lexicon.load()
+        stories = group_step(articles, lexicon, settings, cache)
+        checked = check_step(articles, settings, cache, progress)
+        scores = score_step(articles, stories, checked, lexicon, settings)
+        ranked = rank_stories(scores, stories)
 
-    lt_seconds = 0.0
-    if any(get_scorer(n).needs_languagetool for n in settings.scorers) and articles:
-        lt_started = time.monotonic()
-        with LanguageToolServer(settings.languagetool) as server:
-            client = LanguageToolClient(server.url, settings.languagetool)
-            scores, lt_failures = score_step(articles, stories, lexicon, settings, client)
-        lt_seconds = time.monotonic() - lt_started
-    else:
-        scores, lt_failures = score_step(articles, stories, lexicon, settings, None)
-    failures += lt_failures
-
-    ranked = rank_stories(scores, stories)
-    write_atomic(output, to_frame(ranked, failures, settings.languagetool.top_issues))
-
-    by_reason = Counter(f.reason for f in failures)
-    summary = RunSummary(
-        articles_total=len(articles) + len(failures) - len(lt_failures),
-        articles_scored=len(scores),
-        articles_failed=len(failures),
-        stories=len({r.story_id for r in ranked}),
-        elapsed_s=round(time.monotonic() - started, 2),
-        languagetool_s=round(lt_seconds, 2),
-        failed_by_reason=dict(sorted(by_reason.items())),
-    )
-    log.info("wrote %s: %s", output, summary)
+        all_failures = failures + checked.failures
+        by_reason = Counter(f.reason for f in all_failures)
+        summary = RunSummary(
+            articles_total=len(articles) + len(failures),
+            articles_scored=len(scores),
+            articles_cached=checked.cached,
+            articles_failed=len(all_failures),
+            stories=len({r.story_id for r in ranked}),
+            elapsed_s=round(time.monotonic() - started, 2),
+            languagetool_s=round(checked.seconds, 2),
+            languagetool_restarts=checked.restarts,
+            failed_by_reason=dict(sorted(by_reason.items())),
+        )
+        write_step(dest, ranked, all_failures, summary, settings, excel)
+        cache.save_story_ids({r.scores.article.article_id: r.story_id for r in ranked}, dt.date.today().isoformat())
+    log.info("wrote %s: %s", dest.ranking, summary)
     return summary

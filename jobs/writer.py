@@ -1,9 +1,11 @@
-"""Write step: the ranked CSV, one row per input file, written atomically (temp file + rename),
-so a crash never leaves a partial file in place of a good one."""
+"""Write step: the ranked CSV (one row per input file), the errors CSV and the run summary, each
+written atomically (temp file + rename), so a crash never leaves a partial file in place of a
+good one. Text cells that a spreadsheet would evaluate as a formula are neutralised."""
 
 from __future__ import annotations
 
 import csv
+import json
 import os
 import tempfile
 from collections.abc import Sequence
@@ -47,7 +49,11 @@ COLUMNS = [
     "sentence_count",
     "status",
     "error",
+    "notes",
 ]
+ERROR_COLUMNS = ["path", "article_id", "reason", "message"]
+# A cell starting with one of these is a formula to Excel and LibreOffice ("=HYPERLINK(...)").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _INT_COLUMNS = ["story_size", "rank_in_story", "grammar_errors", "garbled_token_count", "word_count", "sentence_count"]
 
 
@@ -71,6 +77,7 @@ def ranked_row(r: RankedArticle, top_issue_count: int) -> dict[str, object]:
         "word_count": s.words,
         "status": "ok",
         "error": "",
+        "notes": "; ".join(a.notes),
     }
     if s.quality:
         row.update(
@@ -116,6 +123,21 @@ def failure_row(f: InputFailure) -> dict[str, object]:
     }
 
 
+def neutralise(value: object) -> object:
+    """Prefix a text cell that starts like a formula with an apostrophe, so no spreadsheet
+    evaluates it (OWASP CSV injection advice). Numbers and other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    for col in frame.columns:
+        if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+            frame[col] = frame[col].map(neutralise)
+    return frame
+
+
 def to_frame(ranked: Sequence[RankedArticle], failures: Sequence[InputFailure], top_issue_count: int) -> pd.DataFrame:
     """Rows sorted by story then rank; failed inputs last, by path."""
     rows = [ranked_row(r, top_issue_count) for r in ranked]
@@ -124,20 +146,45 @@ def to_frame(ranked: Sequence[RankedArticle], failures: Sequence[InputFailure], 
     for col in _INT_COLUMNS:
         frame[col] = frame[col].astype("Int64")
     frame["is_cleanest"] = frame["is_cleanest"].astype(bool)
-    return frame
+    return _safe(frame)
 
 
-def write_atomic(path: Path, frame: pd.DataFrame, excel_bom: bool = False) -> None:
-    """Write `frame` as CSV to `path` via a temp file in the same folder and an atomic rename.
-    UTF-8 (with a byte-order mark when `excel_bom`), every text cell quoted as needed, '\\n' rows."""
+def errors_frame(failures: Sequence[InputFailure]) -> pd.DataFrame:
+    """One row per failed file: path, article id, reason code, message."""
+    rows = [
+        {"path": f.path, "article_id": f.article_id, "reason": f.reason, "message": f.message}
+        for f in sorted(failures, key=lambda f: f.path)
+    ]
+    return _safe(pd.DataFrame(rows, columns=ERROR_COLUMNS))
+
+
+def _atomic(path: Path, write, encoding: str = "utf-8") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if excel_bom else "utf-8", newline="") as fh:
-            frame.to_csv(fh, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp creates 0600; reports are for people to read
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, frame: pd.DataFrame, excel_bom: bool = False) -> None:
+    """Write `frame` as CSV to `path` via a temp file in the same folder and an atomic rename.
+    UTF-8 (with a byte-order mark when `excel_bom`), text cells quoted as needed, '\\n' rows."""
+    _atomic(
+        path,
+        lambda fh: frame.to_csv(fh, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n"),
+        encoding="utf-8-sig" if excel_bom else "utf-8",
+    )
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    """Write `data` as indented JSON, atomically."""
+    _atomic(path, lambda fh: fh.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n"))

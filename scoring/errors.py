@@ -11,7 +11,15 @@ class ConfigError(TextQualityError):
 
 
 class LanguageToolError(TextQualityError):
-    """The LanguageTool server could not be started, or keeps failing."""
+    """A LanguageTool request failed, or the server could not be started."""
+
+
+class LanguageToolUnavailable(LanguageToolError):
+    """LanguageTool keeps failing after restarts: the run cannot go on (exit code 3)."""
+
+
+class AlreadyRunning(TextQualityError):
+    """Another run holds the lock on the same report folder or output."""
 
 
 class InputError(TextQualityError):

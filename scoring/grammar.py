@@ -7,6 +7,7 @@ most `chunk_chars` characters and the match offsets mapped back to the body.
 
 from __future__ import annotations
 
+import logging
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -16,7 +17,8 @@ import requests
 from language_tool_python.exceptions import LanguageToolError as _LibraryError
 from language_tool_python.match import Match
 
-from scoring.errors import LanguageToolError
+from scoring.errors import LanguageToolError, LanguageToolUnavailable
+from scoring.languagetool_server import LanguageToolServer
 from scoring.records import GrammarIssue, GrammarResult, Span
 from scoring.settings import LanguageToolSettings
 
@@ -29,6 +31,8 @@ _NO_PROXY = {"http": None, "https": None}
 
 SPELLING_CATEGORY = "TYPOS"
 
+log = logging.getLogger(__name__)
+
 
 class LanguageToolClient(language_tool_python.LanguageTool):
     """language-tool-python's client in remote mode, safe to share between threads.
@@ -37,7 +41,10 @@ class LanguageToolClient(language_tool_python.LanguageTool):
     """
 
     def __init__(self, url: str, settings: LanguageToolSettings) -> None:
-        super().__init__(language=settings.language, remote_server=url, proxies=_NO_PROXY)
+        try:
+            super().__init__(language=settings.language, remote_server=url, proxies=_NO_PROXY)
+        except (_LibraryError, requests.RequestException, OSError, ValueError) as exc:
+            raise LanguageToolError(f"cannot reach LanguageTool at {url}: {exc}") from exc
         self._TIMEOUT = settings.request_timeout_s  # per request, seconds (library default: 300)
         self.disabled_rules = set(settings.disabled_rules)
 
@@ -98,3 +105,57 @@ def top_issues(result: GrammarResult, limit: int) -> str:
         snippet = " ".join(issue.text.split())[:40]
         parts.append(f'{issue.rule_id}: "{snippet}"')
     return " | ".join(parts)
+
+
+class GrammarChecker:
+    """Checks texts on the job's LanguageTool server, surviving its crashes and hangs.
+
+    A failed request (connection refused, timeout, garbage reply) makes the first thread that
+    sees it restart the server; requests that failed on the old server are sent again to the
+    new one. After `max_attempts` tries a text's check fails (LanguageToolError: that article
+    gets an error row); after `max_restarts` restarts LanguageTool counts as down
+    (LanguageToolUnavailable: the run stops). Thread-safe. `open()` once the server is up.
+    """
+
+    def __init__(self, server: LanguageToolServer, settings: LanguageToolSettings) -> None:
+        self._server = server
+        self._settings = settings
+        self._lock = threading.Lock()
+        self._client: LanguageToolClient | None = None
+        self._generation = 0
+        self.restarts = 0
+
+    def open(self) -> GrammarChecker:
+        self._client = LanguageToolClient(self._server.url, self._settings)
+        return self
+
+    def check(self, text: str) -> GrammarResult:
+        last: LanguageToolError | None = None
+        for _attempt in range(self._settings.max_attempts):
+            generation, client = self._generation, self._client
+            if client is None:
+                raise LanguageToolError("GrammarChecker is not open")
+            try:
+                return check_grammar(client, text, self._settings)
+            except LanguageToolError as exc:
+                last = exc
+                self._recover(generation, exc)
+        raise LanguageToolError(f"gave up after {self._settings.max_attempts} tries: {last}")
+
+    def _recover(self, generation: int, exc: LanguageToolError) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return  # another thread restarted the server already
+            if self.restarts >= self._settings.max_restarts:
+                raise LanguageToolUnavailable(
+                    f"LanguageTool keeps failing after {self.restarts} restarts; last error: {exc}"
+                ) from exc
+            log.warning("LanguageTool request failed (%s); restarting the server", exc)
+            self.restarts += 1
+            try:
+                self._server.restart()
+                self._client = LanguageToolClient(self._server.url, self._settings)
+            except LanguageToolError as restart_error:
+                raise LanguageToolUnavailable(f"LanguageTool could not be restarted: {restart_error}") from exc
+            finally:
+                self._generation += 1

@@ -187,3 +187,32 @@ def group_stories(
         members.setdefault(find(i), []).append(ids[i])
     stories = [Story(story_id_for(m), tuple(sorted(m))) for m in members.values()]
     return sorted(stories, key=lambda s: s.members[0])
+
+
+def carry_story_ids(stories: Sequence[Story], previous: dict[str, str]) -> list[Story]:
+    """Keep story ids stable across runs: a story takes the id its members had before (`previous`:
+    article id → earlier story id). When members had several ids, the one most of them had wins
+    (ties: the smallest); an id goes to one story only (the one with most members that had it,
+    then the smallest first member). A story with no earlier member keeps its computed id."""
+    claims: list[tuple[int, str, str, Story]] = []  # (-votes, old id, first member, story)
+    for story in stories:
+        votes: dict[str, int] = {}
+        for member in story.members:
+            if member in previous:
+                votes[previous[member]] = votes.get(previous[member], 0) + 1
+        for old_id, count in votes.items():
+            claims.append((-count, old_id, story.members[0], story))
+    assigned: dict[str, str] = {}  # first member → id
+    taken: set[str] = set()
+    for _neg, old_id, first, _story in sorted(claims, key=lambda c: (c[0], c[1], c[2])):
+        if first in assigned or old_id in taken:
+            continue
+        assigned[first] = old_id
+        taken.add(old_id)
+    out = []
+    for story in stories:
+        story_id = assigned.get(story.members[0], story.story_id)
+        if story.members[0] not in assigned and story_id in taken:
+            story_id = story_id_for([*story.members, "#new"])  # computed id already carried by another story
+        out.append(Story(story_id, story.members))
+    return out

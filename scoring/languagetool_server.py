@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -74,6 +75,10 @@ class LanguageToolServer:
         self._workdir: Path | None = None
         self._url: str | None = settings.url.rstrip("/") + "/" if settings.url else None
         self.restarts = 0
+        # Guards launching and stopping: a restart from a worker thread racing the job's stop()
+        # (on SIGTERM) must not leave a new Java process behind.
+        self._lock = threading.Lock()
+        self._stopped = False
 
     # -- lifecycle ---------------------------------------------------------------------------
     def __enter__(self) -> LanguageToolServer:
@@ -107,6 +112,11 @@ class LanguageToolServer:
 
     def start(self) -> None:
         """Start (or, for an external URL, just reach) the server, then warm it up."""
+        with self._lock:
+            self._stopped = False
+        self._start()
+
+    def _start(self) -> None:
         if self.owns_process:
             self._launch()
         self._wait_until_healthy()
@@ -120,10 +130,13 @@ class LanguageToolServer:
         log.warning("restarting LanguageTool server")
         self.restarts += 1
         self._terminate()
-        self.start()
+        self._start()
 
     def stop(self) -> None:
-        """Stop our server process and remove its working folder. Safe to call twice."""
+        """Stop our server process and remove its working folder. Safe to call twice; a restart
+        racing it (from another thread) will not launch a new process."""
+        with self._lock:
+            self._stopped = True
         self._terminate()
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
@@ -160,10 +173,13 @@ class LanguageToolServer:
         ]
         logfile = (self._workdir / "server.log").open("ab")
         try:
-            # Own process group: a Ctrl-C in the terminal reaches the job, which stops the server.
-            self._process = subprocess.Popen(
-                cmd, stdout=logfile, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
-            )
+            with self._lock:
+                if self._stopped:
+                    raise LanguageToolError("LanguageTool server was stopped; not starting it again")
+                # Own process group: a Ctrl-C in the terminal reaches the job, which stops the server.
+                self._process = subprocess.Popen(
+                    cmd, stdout=logfile, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+                )
         finally:
             logfile.close()
         self._url = f"http://127.0.0.1:{port}/"
@@ -199,19 +215,27 @@ class LanguageToolServer:
         )
 
     def _warm_up(self) -> None:
-        """One small check, so the first real request does not pay for loading the rules."""
+        """Small checks until one succeeds, so the first real request does not pay for loading
+        the rules (a fresh server may refuse the very first one while it initialises)."""
         data = urllib.parse.urlencode({"language": self._settings.language, "text": _WARM_UP_TEXT}).encode()
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         started = time.monotonic()
-        try:
-            with opener.open(self.url + "v2/check", data=data, timeout=self._settings.startup_timeout_s) as r:
-                r.read()
-        except (urllib.error.URLError, OSError) as exc:
-            raise LanguageToolError(f"LanguageTool warm-up request failed: {exc}") from exc
-        log.info("LanguageTool warm-up took %.1f s", time.monotonic() - started)
+        last: Exception | None = None
+        for attempt in range(5):
+            try:
+                with opener.open(self.url + "v2/check", data=data, timeout=self._settings.startup_timeout_s) as r:
+                    r.read()
+                log.info("LanguageTool warm-up took %.1f s", time.monotonic() - started)
+                return
+            except (urllib.error.URLError, OSError) as exc:
+                last = exc
+                log.warning("LanguageTool warm-up try %d failed: %s", attempt + 1, exc)
+                time.sleep(1.0)
+        raise LanguageToolError(f"LanguageTool warm-up request failed: {last}; server log: {self._log_tail()}")
 
     def _terminate(self) -> None:
-        proc, self._process = self._process, None
+        with self._lock:
+            proc, self._process = self._process, None
         if proc is None or proc.poll() is not None:
             return
         proc.terminate()

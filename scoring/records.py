@@ -21,6 +21,7 @@ class Article:
     section: str
     body: str
     content_hash: str
+    notes: tuple[str, ...] = ()  # warnings about the input, e.g. "html_stripped"
 
 
 @dataclass(frozen=True, slots=True)

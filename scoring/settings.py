@@ -34,6 +34,16 @@ class _Section(BaseModel):
 class InputSettings(_Section):
     extensions: tuple[str, ...]
     max_bytes: Positive
+    min_english_share: Fraction
+
+
+class CacheSettings(_Section):
+    enabled: bool
+    path: str
+
+
+class OutputSettings(_Section):
+    excel_bom: bool
 
 
 class LanguageToolSettings(_Section):
@@ -46,6 +56,8 @@ class LanguageToolSettings(_Section):
     client_threads: Positive
     request_timeout_s: PositiveFloat
     chunk_chars: Positive
+    max_attempts: Positive
+    max_restarts: Annotated[int, Field(ge=0)]
     startup_timeout_s: PositiveFloat
     ignored_categories: tuple[str, ...]
     disabled_rules: tuple[str, ...]
@@ -84,6 +96,8 @@ class GroupingSettings(_Section):
 class Settings(_Section):
     scorers: tuple[str, ...]
     input: InputSettings
+    cache: CacheSettings
+    output: OutputSettings
     languagetool: LanguageToolSettings
     garbled: GarbledSettings
     readability: ReadabilitySettings

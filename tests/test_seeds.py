@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from jobs.pipeline import run
+from jobs.pipeline import Destination, run
 
 pytestmark = pytest.mark.languagetool
 
@@ -21,7 +21,7 @@ def seed_report(seeds_dir, languagetool, settings, tmp_path_factory) -> pd.DataF
         shutil.copy(path, folder / path.name)
     out = folder.parent / "seeds.csv"
     shared = settings.model_copy(update={"languagetool": settings.languagetool.model_copy(update={"url": server.url})})
-    run(folder, out, shared)
+    run(folder, Destination.single_file(out, shared), shared, progress=False)
     return pd.read_csv(out, keep_default_na=False, dtype=str).set_index("article_id")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+from pathlib import Path
 
 import pytest
 
@@ -62,12 +62,20 @@ def test_not_utf8_message_names_the_byte(tmp_path, settings):
     assert "0xe9 at offset 8" in _read_all(tmp_path, settings)["bad"].message
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
-def test_unreadable_file(tmp_path, settings):
+def test_unreadable_file(tmp_path, settings, monkeypatch):
+    # root reads any file whatever its mode, so the permission error is simulated
     path = tmp_path / "locked.txt"
     path.write_text("text", encoding="utf-8")
-    path.chmod(0)
-    assert _read_all(tmp_path, settings)["locked"].reason == "unreadable"
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    bad = _read_all(tmp_path, settings)["locked"]
+    assert bad.reason == "unreadable" and "Permission denied" in bad.message
 
 
 def test_broken_symlink_is_reported(tmp_path, settings):
@@ -88,3 +96,36 @@ def test_other_endings_are_skipped_and_subfolders_read(tmp_path, settings):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("Body of b.", encoding="utf-8")
     assert list(_read_all(tmp_path, settings)) == ["sub/b"]
+
+
+def test_html_is_stripped_and_noted(tmp_path, settings):
+    (tmp_path / "page.html.txt").write_text(
+        "<!DOCTYPE html><html><head><title>Port strike ends</title><script>var x = 1;</script></head>"
+        "<body><h1>Port strike ends</h1><p>Dock workers returned to work on Monday after the union and the "
+        "port authority signed a new agreement on pay and shifts.</p><p>The strike had lasted &amp; "
+        "cost the port two weeks of traffic, officials said.</p></body></html>",
+        encoding="utf-8",
+    )
+    a = _read_all(tmp_path, settings)["page.html"]
+    assert isinstance(a, Article)
+    assert a.title == "Port strike ends" and a.notes == ("html_stripped",)
+    assert "<" not in a.body and "var x" not in a.body and "& cost" in a.body
+
+
+def test_non_english_is_marked_not_scored(tmp_path, settings):
+    (tmp_path / "fr.txt").write_text(
+        "Le gouvernement a annoncé mardi un nouveau plan pour les agriculteurs de la région, qui attendaient "
+        "depuis des mois une réponse de l’État sur le prix du lait et les aides promises après les inondations.",
+        encoding="utf-8",
+    )
+    bad = _read_all(tmp_path, settings)["fr"]
+    assert isinstance(bad, InputFailure) and bad.reason == "not_english"
+    assert "does not look like English" in bad.message
+
+
+def test_byte_identical_files_are_both_read(tmp_path, settings):
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text("The council met on Monday and approved the budget.", encoding="utf-8")
+    items = _read_all(tmp_path, settings)
+    assert items["one"].content_hash == items["two"].content_hash
+    assert items["one"].article_id != items["two"].article_id

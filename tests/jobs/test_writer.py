@@ -63,3 +63,35 @@ def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
         writer.write_atomic(out, frame)
     assert out.read_text(encoding="utf-8") == "previous good report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]  # no temp file left behind
+
+
+def test_formula_cells_are_neutralised(tmp_path):
+    frame = writer.to_frame(
+        [_ranked('=HYPERLINK("http://x","y")')], [InputFailure("@evil", "+x.txt", "empty", "-1")], 5
+    )
+    out = tmp_path / "r.csv"
+    writer.write_atomic(out, frame)
+    back = pd.read_csv(out, keep_default_na=False, dtype=str)
+    assert back.loc[0, "title"] == '\'=HYPERLINK("http://x","y")'
+    assert back.loc[1, "article_id"] == "'@evil" and back.loc[1, "path"] == "'+x.txt"
+    assert back.loc[0, "quality_score"] == "42.5"  # numbers untouched
+    for value in back.to_numpy().ravel():
+        assert not str(value).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_errors_csv(tmp_path):
+    failures = [
+        InputFailure("b", "b.txt", "not_utf8", "not valid UTF-8"),
+        InputFailure("a", "a.txt", "empty", "no text"),
+    ]
+    out = tmp_path / "errors.csv"
+    writer.write_atomic(out, writer.errors_frame(failures))
+    back = pd.read_csv(out, keep_default_na=False, dtype=str)
+    assert list(back.columns) == ["path", "article_id", "reason", "message"]
+    assert list(back["reason"]) == ["empty", "not_utf8"]
+
+
+def test_written_files_are_readable_by_others(tmp_path):
+    out = tmp_path / "r.csv"
+    writer.write_atomic(out, writer.to_frame([_ranked("t")], [], 5))
+    assert out.stat().st_mode & 0o044 == 0o044

@@ -1,0 +1,684 @@
+"""Throughput benchmark of the textquality job, all measured in one run on one machine.
+
+    python -m bench.run_bench [--n N] [--seed S] [--workdir DIR] [--skip-group-scaling]
+    (from the repository root; `make bench` runs it with the defaults)
+
+What is measured, on N generated articles (`bench.corpus`: 300-900 words, stories of 1-3
+versions, machine-translation-style garbling):
+
+- raw_lt_s: the floor. The same bodies sent straight to ONE LanguageTool server started like
+  the job starts it (scoring.languagetool_server with the default settings), after a JIT
+  warm-up, from a thread pool with one requests.Session per thread; the concurrency (2, 3, 4
+  or 6) is picked on a small subset first. Server start and warm-up are reported apart.
+- naive_s: what a user writes first: language_tool_python.LanguageTool('en-US',
+  remote_server=...) against a LanguageTool server with default settings (no config file: no
+  pipeline caching, default threads), one article after another. Includes that server's start.
+  Only the first `naive_subset` articles are checked; the rest is extrapolated at the warm rate
+  of the subset's second half.
+- e2e_s: `textquality run CORPUS --output OUT.csv` as a subprocess, wall time, including its
+  own LanguageTool start, with an empty run cache. Peak RSS of the Python process and of its
+  Java child (VmHWM polled from /proc), CPU use of the whole process tree.
+- rerun_1pct_ratio: 1% new articles added to the folder, the same command run again (same
+  output, so the job's run cache is used if it has one), its wall time divided by e2e_s.
+- group_s_by_n: story grouping alone (TermExtractor vectors + group_stories) on 1k, 3k, 10k,
+  30k and 100k generated articles, one subprocess per size (memory-limited and time-limited,
+  so a blow-up is reported instead of taking the machine down), with its peak RSS.
+
+The last line printed is one JSON object with every number; the lines before it are for people.
+Every LanguageTool server the benchmark starts is stopped at the end, also on errors, Ctrl-C
+and SIGTERM. Work files go to a temporary folder (or --workdir), never into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import itertools
+import json
+import math
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import psutil
+import requests
+
+from bench import corpus
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_N = 300
+CONCURRENCIES = (2, 3, 4, 6)
+GROUP_SIZES = (1_000, 3_000, 10_000, 30_000, 100_000)
+NAIVE_SUBSET = 60
+WARMUP_ARTICLES = 30
+SWEEP_ARTICLES = 12
+
+
+class Interrupted(Exception):
+    """SIGTERM received: unwinds the benchmark so every server it started is stopped."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(f"received signal {signum}")
+
+
+def say(msg: str) -> None:
+    print(msg, flush=True)
+
+
+# -- machine ---------------------------------------------------------------------------------------
+def machine_info() -> dict[str, Any]:
+    cpu = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu_model": cpu or platform.processor(),
+        "ram_gib": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": platform.python_version(),
+        "java": _java_version(),
+        "os": platform.platform(),
+    }
+
+
+def _java_version() -> str:
+    try:
+        out = subprocess.run(["java", "-version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return (out.stderr or out.stdout).splitlines()[0] if (out.stderr or out.stdout) else ""
+
+
+def languagetool_version() -> str:
+    pom = (REPO / "languagetool" / "pom.xml").read_text()
+    m = re.search(r"<languagetool\.version>([^<]+)</languagetool\.version>", pom)
+    return m.group(1) if m else "unknown"
+
+
+# -- process measurement ---------------------------------------------------------------------------
+def _hwm_mb(pid: int) -> float | None:
+    """Peak resident set size (VmHWM) of a live process, MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+class TreePeaks:
+    """Polls the peak RSS (VmHWM, so nothing between polls is missed while a process lives) of a
+    process and its descendants; Java processes are counted apart."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        self.pid = pid
+        self.interval = interval
+        self.root_mb = 0.0
+        self.java_mb = 0.0
+        self.java_pids: set[int] = set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreePeaks:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.poll()
+            self._stop.wait(self.interval)
+
+    def poll(self) -> None:
+        mb = _hwm_mb(self.pid)
+        if mb is not None:
+            self.root_mb = max(self.root_mb, mb)
+        try:
+            children = psutil.Process(self.pid).children(recursive=True)
+        except psutil.Error:
+            return
+        for child in children:
+            try:
+                is_java = child.name() == "java" or "java" in Path(child.exe()).name
+            except psutil.Error:
+                continue
+            if is_java:
+                self.java_pids.add(child.pid)
+                mb = _hwm_mb(child.pid)
+                if mb is not None:
+                    self.java_mb = max(self.java_mb, mb)
+
+
+def _cpu_children_s() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_measured(cmd: list[str], log: Path, timeout: float | None = None, **kw: Any) -> dict[str, Any]:
+    """Run `cmd`, wall-timed, with peak RSS of it and its Java children and its CPU seconds.
+    The child (and what it started) is terminated if we are interrupted or time out."""
+    cpu0 = _cpu_children_s()
+    started = time.perf_counter()
+    with log.open("wb") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, **kw)
+        timed_out = False
+        try:
+            with TreePeaks(proc.pid) as peaks:
+                try:
+                    out, _ = proc.communicate(timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    timed_out = True
+                    _stop_process(proc)
+                    out, _ = proc.communicate()
+        finally:
+            if proc.poll() is None:
+                _stop_process(proc)
+    wall = time.perf_counter() - started
+    cpu = _cpu_children_s() - cpu0
+    return {
+        "wall_s": wall,
+        "returncode": proc.returncode,
+        "timed_out": timed_out,
+        "stdout": out.decode("utf-8", "replace"),
+        "peak_rss_mb": round(peaks.root_mb, 1),
+        "peak_rss_mb_java": round(peaks.java_mb, 1) if peaks.java_pids else None,
+        "java_processes": len(peaks.java_pids),
+        "cpu_s": round(cpu, 1),
+    }
+
+
+def _stop_process(proc: subprocess.Popen[bytes], grace: float = 30.0) -> None:
+    """SIGTERM (the job then stops its own LanguageTool server), then SIGKILL."""
+    with contextlib.suppress(ProcessLookupError):
+        proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            proc.kill()
+        proc.wait(timeout=grace)
+
+
+# -- LanguageTool -------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def default_languagetool(jars: Path, timeout: float = 180.0) -> Iterator[tuple[str, float, int]]:
+    """A LanguageTool server as its documentation starts it: no config file (so no pipeline
+    caching and default threads), no heap setting. Yields (url, start-up seconds, pid); the
+    server is stopped on exit, also on errors and interrupts."""
+    port = _free_port()
+    cmd = ["java", "-cp", f"{jars}/*", "org.languagetool.server.HTTPServer", "--port", str(port)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, start_new_session=True
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"default LanguageTool server exited with code {proc.returncode}")
+            with contextlib.suppress(OSError), opener.open(url + "v2/languages", timeout=5) as resp:
+                if b"en-US" in resp.read():
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError("default LanguageTool server did not come up")
+            time.sleep(0.25)
+        yield url, time.perf_counter() - started, proc.pid
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=15)
+
+
+class RawChecker:
+    """Posts bodies to /v2/check with the job's request parameters; one Session per thread."""
+
+    def __init__(self, url: str, language: str, disabled_rules: Sequence[str], chunk_chars: int) -> None:
+        from scoring.grammar import chunks  # the job's own chunking, so requests are the same
+
+        self._chunks = chunks
+        self._url = url.rstrip("/") + "/v2/check"
+        self._params = {"language": language}
+        if disabled_rules:
+            self._params["disabledRules"] = ",".join(disabled_rules)
+        self._chunk_chars = chunk_chars
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+
+    def _session(self) -> requests.Session:
+        s = getattr(self._local, "session", None)
+        if s is None:
+            s = requests.Session()
+            s.trust_env = False  # loopback: no proxy
+            self._local.session = s
+            self._sessions.append(s)
+        return s
+
+    def check(self, body: str) -> int:
+        matches = 0
+        for _, piece in self._chunks(body, self._chunk_chars):
+            if not piece.strip():
+                continue
+            resp = self._session().post(self._url, data={**self._params, "text": piece}, timeout=300)
+            resp.raise_for_status()
+            matches += len(resp.json()["matches"])
+        return matches
+
+    def run(self, bodies: Sequence[str], concurrency: int) -> float:
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=concurrency) as pool:
+            for _ in pool.map(self.check, bodies):
+                pass
+        return time.perf_counter() - started
+
+    def close(self) -> None:
+        for s in self._sessions:
+            s.close()
+
+
+def _cycle(items: Sequence[str], start: int, count: int) -> list[str]:
+    return [items[(start + i) % len(items)] for i in range(count)]
+
+
+def measure_raw(bodies: Sequence[str], settings: Any) -> dict[str, Any]:
+    from scoring.languagetool_server import LanguageToolServer
+
+    lt = settings.languagetool
+    started = time.perf_counter()
+    with LanguageToolServer(lt) as server:
+        startup = time.perf_counter() - started
+        say(f"raw: tuned LanguageTool server up in {startup:.1f} s (pid {server.pid})")
+        checker = RawChecker(server.url, lt.language, lt.disabled_rules, lt.chunk_chars)
+        try:
+            warm = _cycle(bodies, 0, WARMUP_ARTICLES)
+            warmup_s = checker.run(warm, 2)
+            say(f"raw: JIT warm-up, {len(warm)} articles at concurrency 2: {warmup_s:.1f} s")
+            subset = _cycle(bodies, WARMUP_ARTICLES, SWEEP_ARTICLES)
+            sweep: dict[int, float] = {}
+            # Up and down again, best of the two, so the JIT still warming up favours no level.
+            for c in (*CONCURRENCIES, *reversed(CONCURRENCIES)):
+                t = checker.run(subset, c) / len(subset)
+                sweep[c] = min(sweep.get(c, math.inf), t)
+            best = min(sweep, key=lambda c: sweep[c])
+            say(
+                "raw: seconds per article by concurrency: "
+                + ", ".join(f"{c}: {t:.3f}" for c, t in sweep.items())
+                + f" -> {best}"
+            )
+            raw_s = checker.run(bodies, best)
+        finally:
+            checker.close()
+    say(f"raw: {len(bodies)} articles at concurrency {best}: {raw_s:.1f} s ({raw_s / len(bodies):.3f} s/article)")
+    return {
+        "raw_lt_s": round(raw_s, 2),
+        "raw_lt_concurrency": best,
+        "raw_lt_s_per_article_by_concurrency": {str(c): round(t, 4) for c, t in sweep.items()},
+        "raw_lt_startup_s": round(startup, 1),
+        "raw_lt_warmup_s": round(warmup_s, 1),
+        "raw_lt_warmup_articles": len(warm),
+    }
+
+
+def measure_naive(bodies: Sequence[str], jars: Path, subset: int) -> dict[str, Any]:
+    import language_tool_python
+
+    subset = min(subset, len(bodies))
+    with default_languagetool(jars) as (url, startup, pid):
+        say(f"naive: default-config LanguageTool server up in {startup:.1f} s (pid {pid})")
+        tool = language_tool_python.LanguageTool("en-US", remote_server=url)
+        try:
+            times = []
+            for body in bodies[:subset]:
+                t = time.perf_counter()
+                tool.check(body)
+                times.append(time.perf_counter() - t)
+        finally:
+            tool.close()
+    measured = sum(times)
+    warm = times[len(times) // 2 :]
+    warm_rate = sum(warm) / len(warm)
+    rest = len(bodies) - subset
+    naive_s = startup + measured + rest * warm_rate
+    say(
+        f"naive: {subset} articles one by one in {measured:.1f} s (first {times[0]:.1f} s, warm "
+        f"{warm_rate:.3f} s/article); + {rest} articles at the warm rate + start-up = {naive_s:.1f} s"
+        + (" (extrapolated)" if rest else "")
+    )
+    return {
+        "naive_s": round(naive_s, 2),
+        "naive_subset": subset,
+        "naive_extrapolated": rest > 0,
+        "naive_startup_s": round(startup, 1),
+        "naive_measured_s": round(measured, 2),
+        "naive_warm_s_per_article": round(warm_rate, 4),
+    }
+
+
+# -- end to end --------------------------------------------------------------------------------
+def _job_command() -> list[str]:
+    script = Path(sys.executable).parent / "textquality"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "jobs.cli"]
+
+
+def _summary_from_log(text: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for key in ("elapsed_s", "languagetool_s", "articles_cached", "articles_failed", "stories"):
+        m = re.findall(rf"\b{key}=([\d.]+)", text)
+        if m:
+            out[key] = float(m[-1])
+    stamps = [
+        (dt.datetime.fromisoformat(m.group(1)), m.group(2))
+        for m in re.finditer(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d) \S+ \S+ (.*)$", text, re.M)
+    ]
+
+    def at(pattern: str) -> dt.datetime | None:
+        return next((t for t, msg in stamps if re.search(pattern, msg)), None)
+
+    read, grouped, lt_start, warm = at(r"^read "), at(r"^grouped "), at(r"server starting"), at(r"warm-up took")
+    if read and grouped:
+        out["lexicon_and_group_s"] = (grouped - read).total_seconds()
+    if lt_start and warm:
+        out["lt_startup_s"] = (warm - lt_start).total_seconds()
+    return out
+
+
+def measure_e2e(corpus_dir: Path, out_csv: Path, logs: Path, label: str) -> dict[str, Any]:
+    cmd = [*_job_command(), "run", str(corpus_dir), "--output", str(out_csv)]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    res = run_measured(cmd, logs / f"{label}.log", cwd=out_csv.parent, env=env)
+    log_text = (logs / f"{label}.log").read_text(encoding="utf-8", errors="replace")
+    if res["returncode"] not in (0, 1):
+        tail = " | ".join(log_text.strip().splitlines()[-5:])
+        raise RuntimeError(f"{label}: textquality exited with {res['returncode']}: {tail}")
+    res.pop("stdout")
+    res["job"] = _summary_from_log(log_text)
+    job = res["job"]
+    say(
+        f"{label}: {res['wall_s']:.1f} s wall (job's own count {job.get('elapsed_s', float('nan')):.1f} s, "
+        f"LanguageTool stage {job.get('languagetool_s', float('nan')):.1f} s incl. start-up "
+        f"{job.get('lt_startup_s', float('nan')):.0f} s; from cache {job.get('articles_cached', 0):.0f}); "
+        f"CPU {res['cpu_s']:.0f} s = {res['cpu_s'] / res['wall_s']:.2f} cores; peak RSS python "
+        f"{res['peak_rss_mb']:.0f} MB, java {res['peak_rss_mb_java'] or 0:.0f} MB"
+    )
+    return res
+
+
+# -- grouping scaling ----------------------------------------------------------------------------
+def group_worker(n: int, seed: int) -> dict[str, Any]:
+    """Runs in its own process: grouping time and memory for n generated articles."""
+    import collections
+
+    from scoring.grouping import TermExtractor, group_stories
+    from scoring.lexicon import Lexicon
+    from scoring.records import Article
+    from scoring.settings import load_settings
+
+    out: dict[str, Any] = {"n": n}
+    settings = load_settings()
+    t = time.perf_counter()
+    generated = corpus.generate_texts(n, seed)
+    out["generate_s"] = round(time.perf_counter() - t, 2)
+    articles = [Article(g.article_id, g.article_id + ".txt", g.title, g.date, g.section, g.body, "") for g in generated]
+    del generated
+    lexicon = Lexicon.load()
+    out["rss_before_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    vectors = None
+    t = time.perf_counter()
+    try:
+        extractor = TermExtractor(lexicon)
+        vectors = [extractor.vector(a.body) for a in articles]
+        out["vector_s"] = round(time.perf_counter() - t, 2)
+        t2 = time.perf_counter()
+        stories = group_stories(articles, vectors, settings.grouping)
+        out["group_stories_s"] = round(time.perf_counter() - t2, 2)
+        out["group_s"] = round(time.perf_counter() - t, 2)
+        truth: dict[str, set[str]] = collections.defaultdict(set)
+        for a in articles:
+            truth[a.article_id.rsplit("_", 1)[0]].add(a.article_id)
+        true_sets = {frozenset(m) for m in truth.values()}
+        out["stories"] = len(stories)
+        out["true_stories"] = len(true_sets)
+        out["exact_story_rate"] = round(sum(frozenset(s.members) in true_sets for s in stories) / len(true_sets), 4)
+    except (MemoryError, ValueError, OverflowError) as exc:
+        out["error"] = f"{type(exc).__name__}: {exc}"[:300]
+        out["failed_after_s"] = round(time.perf_counter() - t, 2)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    if vectors is not None:
+        out["candidate_pairs_bound"] = _candidate_bound(vectors, settings.grouping)
+    return out
+
+
+def _candidate_bound(vectors: Sequence[Any], settings: Any) -> int | None:
+    """Sum over candidate terms of df*(df-1)/2: an upper bound on the candidate pairs
+    group_stories scores exactly (diagnostic; uses the module's private matrix helper)."""
+    try:
+        import numpy as np
+
+        from scoring.grouping import _matrix
+
+        top, _ = _matrix(vectors, settings.max_terms_per_article)
+        df = np.diff(top.tocsc().indptr).astype(np.int64)
+        df = df[df <= max(50, settings.max_term_share * len(vectors))]
+        return int((df * (df - 1) // 2).sum())
+    except Exception:  # diagnostic only; the module may change
+        return None
+
+
+def measure_group_scaling(seed: int, sizes: Sequence[int], timeout_s: float, logs: Path) -> dict[str, Any]:
+    mem_limit = int(psutil.virtual_memory().total * 0.7)
+    results: dict[int, dict[str, Any]] = {}
+    for n in sizes:
+        cmd = [sys.executable, "-m", "bench.run_bench", "--group-worker", str(n), "--seed", str(seed)]
+        env = {**os.environ, "PYTHONPATH": str(REPO), "BENCH_MEM_LIMIT": str(mem_limit)}
+        res = run_measured(cmd, logs / f"group-{n}.log", timeout=timeout_s, cwd=REPO, env=env)
+        lines = [ln for ln in res["stdout"].splitlines() if ln.startswith("{")]
+        info: dict[str, Any] = json.loads(lines[-1]) if lines else {"n": n}
+        info["process_wall_s"] = round(res["wall_s"], 1)
+        info.setdefault("peak_rss_mb", res["peak_rss_mb"])
+        if res["timed_out"]:
+            info["error"] = f"timed out after {timeout_s:.0f} s"
+        elif res["returncode"] != 0 and "error" not in info:
+            tail = (logs / f"group-{n}.log").read_text(errors="replace").strip().splitlines()[-1:]
+            info["error"] = f"exit code {res['returncode']}: {' '.join(tail)}"[:300]
+        results[n] = info
+        if "error" in info:
+            say(
+                f"group n={n}: FAILED ({info['error']}) after {info.get('failed_after_s', info['process_wall_s'])} s; "
+                f"vectors {info.get('vector_s', '?')} s, peak RSS {info['peak_rss_mb']:.0f} MB, "
+                f"candidate-pair bound {info.get('candidate_pairs_bound')}"
+            )
+        else:
+            say(
+                f"group n={n}: {info['group_s']:.1f} s (vectors {info['vector_s']:.1f} s + group_stories "
+                f"{info['group_stories_s']:.1f} s), peak RSS {info['peak_rss_mb']:.0f} MB, "
+                f"{info['stories']} stories of {info['true_stories']} generated "
+                f"({info['exact_story_rate']:.1%} exact), candidate-pair bound {info.get('candidate_pairs_bound')}"
+            )
+    ok = [n for n in sizes if "group_s" in results[n]]
+    growth = []
+    for a, b in itertools.pairwise(ok):
+        ta, tb = results[a]["group_s"], results[b]["group_s"]
+        exponent = math.log(tb / ta) / math.log(b / a) if ta > 0 and tb > 0 else float("nan")
+        growth.append(
+            {
+                "from": a,
+                "to": b,
+                "n_ratio": round(b / a, 2),
+                "time_ratio": round(tb / ta, 2),
+                "exponent": round(exponent, 2),
+            }
+        )
+        verdict = "sub-quadratic" if exponent < 1.8 else "about quadratic" if exponent < 2.2 else "super-quadratic"
+        say(f"group growth {a} -> {b}: n x{b / a:.1f}, time x{tb / ta:.1f} (exponent {exponent:.2f}: {verdict})")
+    failed = [n for n in sizes if "error" in results[n]]
+    if failed:
+        say(f"group: grouping FAILED at n = {', '.join(map(str, failed))}")
+    return {
+        "group_s_by_n": {str(n): results[n].get("group_s") for n in sizes},
+        "group_peak_rss_mb_by_n": {str(n): results[n].get("peak_rss_mb") for n in sizes},
+        "group_growth": growth,
+        "group_sub_quadratic": bool(growth) and all(g["exponent"] < 1.8 for g in growth) and not failed,
+        "group_details_by_n": {str(n): results[n] for n in sizes},
+        "group_mem_limit_mb": round(mem_limit / 2**20),
+    }
+
+
+# -- main ------------------------------------------------------------------------------------------
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def benchmark(args: argparse.Namespace) -> dict[str, Any]:
+    from jobs.reader import read_inputs
+    from scoring.records import Article
+    from scoring.settings import load_settings
+
+    began = time.perf_counter()
+    settings = load_settings()
+    workdir = args.workdir
+    result: dict[str, Any] = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine_info(),
+        "languagetool_version": languagetool_version(),
+        "seed": args.seed,
+    }
+    say(f"machine: {json.dumps(result['machine'])}; LanguageTool {result['languagetool_version']}")
+    corpus_dir, logs = workdir / "corpus", workdir / "logs"
+    for d in (corpus_dir, logs, workdir / "out"):
+        shutil.rmtree(d, ignore_errors=True)
+        d.mkdir(parents=True)
+    t = time.perf_counter()
+    corpus.write_corpus(corpus.generate(args.n, args.seed), corpus_dir)
+    articles = [a for a in read_inputs(corpus_dir, settings.input) if isinstance(a, Article)]
+    bodies = [a.body for a in articles]
+    words = sum(_words(b) for b in bodies)
+    result.update(articles=len(articles), words=words)
+    say(f"corpus: {len(articles)} articles, {words} words in {corpus_dir} ({time.perf_counter() - t:.1f} s)")
+    if len(articles) != args.n:
+        raise RuntimeError(f"the job's reader accepted {len(articles)} of {args.n} generated articles")
+
+    result.update(measure_raw(bodies, settings))
+    result.update(measure_naive(bodies, Path(settings.languagetool.jars_dir), args.naive_subset))
+
+    out_csv = workdir / "out" / "ranking.csv"
+    e2e = measure_e2e(corpus_dir, out_csv, logs, "e2e")
+    result.update(
+        e2e_s=round(e2e["wall_s"], 2),
+        peak_rss_mb_python=e2e["peak_rss_mb"],
+        peak_rss_mb_lt=e2e["peak_rss_mb_java"],
+        e2e_cpu_cores=round(e2e["cpu_s"] / e2e["wall_s"], 2),
+        e2e_details=e2e,
+    )
+
+    extra = max(1, round(args.n * 0.01))
+    corpus.write_corpus(corpus.generate(args.n + extra, args.seed)[args.n :], corpus_dir)
+    rerun = measure_e2e(corpus_dir, out_csv, logs, "rerun")
+    result.update(
+        rerun_new_articles=extra,
+        rerun_s=round(rerun["wall_s"], 2),
+        rerun_1pct_ratio=round(rerun["wall_s"] / e2e["wall_s"], 3),
+        rerun_details=rerun,
+    )
+    result["ratio_e2e_vs_raw_lt"] = round(result["e2e_s"] / result["raw_lt_s"], 2)
+    result["speedup_vs_naive"] = round(result["naive_s"] / result["e2e_s"], 2)
+    say(
+        f"e2e {result['e2e_s']:.1f} s = {result['ratio_e2e_vs_raw_lt']:.2f} x raw LanguageTool floor "
+        f"({result['raw_lt_s']:.1f} s); {result['speedup_vs_naive']:.2f} x faster than naive "
+        f"({result['naive_s']:.1f} s); "
+        f"re-run with {extra} new articles: {result['rerun_s']:.1f} s = {result['rerun_1pct_ratio']:.3f} x e2e"
+    )
+
+    if args.skip_group_scaling:
+        result.update(group_s_by_n=None, group_peak_rss_mb_by_n=None)
+    else:
+        result.update(measure_group_scaling(args.seed, args.group_sizes, args.group_timeout, logs))
+    result["bench_wall_s"] = round(time.perf_counter() - began, 1)
+    result["workdir"] = str(workdir)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run_bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=DEFAULT_N, help=f"articles in the corpus (default {DEFAULT_N})")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument("--workdir", type=Path, help="work folder (default: a new temporary folder, removed after)")
+    parser.add_argument("--skip-group-scaling", action="store_true", help="skip the grouping scaling runs")
+    parser.add_argument(
+        "--group-sizes",
+        type=lambda s: tuple(int(x) for x in s.split(",")),
+        default=GROUP_SIZES,
+        help="comma-separated corpus sizes for the grouping runs (default %(default)s)",
+    )
+    parser.add_argument("--group-timeout", type=float, default=420.0, help="seconds per grouping run (default 420)")
+    parser.add_argument("--naive-subset", type=int, default=NAIVE_SUBSET, help="articles the naive client checks")
+    parser.add_argument("--group-worker", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.group_worker is not None:
+        limit = int(os.environ.get("BENCH_MEM_LIMIT", "0"))
+        if limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        print(json.dumps(group_worker(args.group_worker, args.seed)), flush=True)
+        return 0
+
+    if str(Path(args.workdir or tempfile.gettempdir()).resolve()).startswith(str(REPO)):
+        parser.error("--workdir must be outside the repository")
+    temporary = args.workdir is None
+    args.workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="textquality-bench-"))).resolve()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        result = benchmark(args)
+    except (KeyboardInterrupt, Interrupted) as exc:
+        print(f"benchmark interrupted ({exc or 'Ctrl-C'}); every server it started has been stopped", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if temporary:
+            shutil.rmtree(args.workdir, ignore_errors=True)
+    print(json.dumps(result, sort_keys=True, default=_json_default), flush=True)
+    return 0
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""The run cache: an embedded SQLite file that makes nightly re-runs incremental.
+
+- `grammar`: LanguageTool's result per (article body hash, LanguageTool fingerprint). A re-run
+  checks only new or changed bodies; changing LanguageTool settings or its version changes the
+  fingerprint, so everything is checked again; changing a weight re-ranks from the cache.
+- `stories`: the story id each article had, so a story keeps its id on later nights when new
+  versions join it.
+
+Results are committed as they arrive, so a run stopped half-way (SIGTERM, crash) keeps its
+finished work and the next run resumes from there. Only the job's main thread touches it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from scoring.records import GrammarIssue, GrammarResult, Span
+from scoring.settings import LanguageToolSettings
+
+SCHEMA_VERSION = 1
+_POM = Path(__file__).resolve().parents[1] / "languagetool" / "pom.xml"
+
+
+def languagetool_fingerprint(settings: LanguageToolSettings) -> str:
+    """Everything that changes LanguageTool's answers: its pinned version (pom.xml) and the
+    settings that shape requests. Not the URL, threads or timeouts."""
+    pom = _POM.read_bytes() if _POM.exists() else b""
+    material = json.dumps(
+        {
+            "pom": hashlib.sha256(pom).hexdigest(),
+            "language": settings.language,
+            "disabled_rules": sorted(settings.disabled_rules),
+            "ignored_categories": sorted(settings.ignored_categories),
+            "chunk_chars": settings.chunk_chars,
+            "schema": SCHEMA_VERSION,
+        },
+        sort_keys=True,
+    )
+    return hashlib.sha256(material.encode()).hexdigest()[:16]
+
+
+def body_key(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _encode(result: GrammarResult) -> str:
+    return json.dumps(
+        {
+            "issues": [[i.rule_id, i.category, i.text, i.span.start, i.span.end, i.message] for i in result.issues],
+            "spelling": [[s.start, s.end] for s in result.spelling],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _decode(payload: str) -> GrammarResult:
+    data = json.loads(payload)
+    issues = tuple(GrammarIssue(r, c, t, Span(a, b), m) for r, c, t, a, b, m in data["issues"])
+    return GrammarResult(issues, tuple(Span(a, b) for a, b in data["spelling"]))
+
+
+class RunCache:
+    """SQLite-backed cache. Use as a context manager; `None` path means an in-memory cache."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._path = path
+        self._db: sqlite3.Connection | None = None
+        self._uncommitted = 0
+        self._last_commit = time.monotonic()
+
+    def __enter__(self) -> RunCache:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def open(self) -> None:
+        target = ":memory:"
+        if self._path is not None:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            target = str(self._path)
+        self._db = sqlite3.connect(target, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS grammar (
+                body_hash TEXT NOT NULL, fingerprint TEXT NOT NULL, result TEXT NOT NULL,
+                PRIMARY KEY (body_hash, fingerprint));
+            CREATE TABLE IF NOT EXISTS stories (
+                article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, first_seen TEXT NOT NULL);
+            """
+        )
+        self._db.commit()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.commit()
+            self._db.close()
+            self._db = None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise RuntimeError("cache is not open")
+        return self._db
+
+    # -- grammar -------------------------------------------------------------------------------
+    def get_grammar(self, body_hashes: Iterable[str], fingerprint: str) -> dict[str, GrammarResult]:
+        """Cached results for the given body hashes (missing ones are absent)."""
+        found: dict[str, GrammarResult] = {}
+        hashes = list(set(body_hashes))
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT body_hash, result FROM grammar WHERE fingerprint = ? AND body_hash IN ({marks})",
+                [fingerprint, *chunk],
+            )
+            found.update((h, _decode(r)) for h, r in rows)
+        return found
+
+    def put_grammar(self, body_hash: str, fingerprint: str, result: GrammarResult) -> None:
+        """Store one result; committed every 20 results or every second, and by `commit()` (the
+        job commits in a `finally`, so finished work survives a stop)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO grammar (body_hash, fingerprint, result) VALUES (?, ?, ?)",
+            (body_hash, fingerprint, _encode(result)),
+        )
+        self._uncommitted += 1
+        if self._uncommitted >= 20 or time.monotonic() - self._last_commit >= 1.0:
+            self.commit()
+
+    def commit(self) -> None:
+        self.db.commit()
+        self._uncommitted = 0
+        self._last_commit = time.monotonic()
+
+    # -- stories -------------------------------------------------------------------------------
+    def previous_story_ids(self, article_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(article_ids)
+        found: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT article_id, story_id FROM stories WHERE article_id IN ({marks})", chunk)
+            found.update(rows)
+        return found
+
+    def save_story_ids(self, assignments: dict[str, str], night: str) -> None:
+        self.db.executemany(
+            "INSERT INTO stories (article_id, story_id, first_seen) VALUES (?, ?, ?) "
+            "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
+            [(a, s, night) for a, s in sorted(assignments.items())],
+        )
+        self.db.commit()
