@@ -3,6 +3,7 @@ and surviving LanguageTool crashes and hangs. Uses the real LanguageTool server.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -156,11 +157,12 @@ def _java_pids() -> set[int]:
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if b"org.languagetool.server.HTTPServer" in (entry / "cmdline").read_bytes():
-                    if (entry / "stat").read_text().split()[2] != "Z":
-                        pids.add(int(entry.name))
+                cmdline = (entry / "cmdline").read_bytes()
+                state = (entry / "stat").read_text().split()[2]
             except OSError:
                 continue
+            if b"org.languagetool.server.HTTPServer" in cmdline and state != "Z":
+                pids.add(int(entry.name))
     return pids
 
 
@@ -218,10 +220,8 @@ def test_hung_server_is_restarted_and_the_run_goes_on(tmp_path):
         summary, frame = _nightly(folder, report, settings)
     finally:
         for pid in stopped:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
     watcher.join(timeout=1)
     assert stopped, "the server was never frozen"
     assert summary.languagetool_restarts >= 1
