@@ -17,6 +17,21 @@ SAMPLES = ROOT / "samples" / "articles"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def languagetool_pids() -> set[int]:
+    """Pids of live LanguageTool server processes on this machine."""
+    pids = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+                state = (entry / "stat").read_text().split()[2]
+            except OSError:
+                continue
+            if b"org.languagetool.server.HTTPServer" in cmdline and state != "Z":
+                pids.add(int(entry.name))
+    return pids
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return load_settings()

@@ -23,7 +23,7 @@ from jobs.cli import EXIT_ALREADY_RUNNING, EXIT_INFRA, EXIT_INTERRUPTED, main
 from jobs.lock import RunLock
 from jobs.pipeline import Destination, run
 from scoring.settings import load_settings
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, languagetool_pids
 
 pytestmark = pytest.mark.languagetool
 NIGHT = dt.date(2025, 9, 5)
@@ -152,20 +152,6 @@ def test_unwritable_output_is_exit_3_and_previous_report_survives(tmp_path, caps
     assert (report / "latest.csv").read_text(encoding="utf-8") == "previous good report\n"
 
 
-def _java_pids() -> set[int]:
-    pids = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmdline = (entry / "cmdline").read_bytes()
-                state = (entry / "stat").read_text().split()[2]
-            except OSError:
-                continue
-            if b"org.languagetool.server.HTTPServer" in cmdline and state != "Z":
-                pids.add(int(entry.name))
-    return pids
-
-
 def _cached_rows(db: Path) -> int:
     try:
         with sqlite3.connect(db, timeout=1) as con:
@@ -180,7 +166,7 @@ def _when_checks_started(db: Path, known: set[int], action, timeout: float = 180
     def watch() -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            fresh = _java_pids() - known
+            fresh = languagetool_pids() - known
             if fresh and _cached_rows(db) >= 1:
                 action(max(fresh))
                 return
@@ -196,7 +182,9 @@ def test_server_killed_mid_run_is_restarted_and_nothing_is_lost(tmp_path):
     shutil.copytree(SAMPLES, folder)
     report = tmp_path / "reports"
     settings = _settings()
-    watcher = _when_checks_started(report / "cache.sqlite", _java_pids(), lambda pid: os.kill(pid, signal.SIGKILL))
+    watcher = _when_checks_started(
+        report / "cache.sqlite", languagetool_pids(), lambda pid: os.kill(pid, signal.SIGKILL)
+    )
     summary, frame = _nightly(folder, report, settings)
     watcher.join(timeout=1)
     assert summary.languagetool_restarts >= 1
@@ -215,7 +203,7 @@ def test_hung_server_is_restarted_and_the_run_goes_on(tmp_path):
         os.kill(pid, signal.SIGSTOP)  # the server stops answering: a hang
         stopped.append(pid)
 
-    watcher = _when_checks_started(report / "cache.sqlite", _java_pids(), freeze)
+    watcher = _when_checks_started(report / "cache.sqlite", languagetool_pids(), freeze)
     try:
         summary, frame = _nightly(folder, report, settings)
     finally:
@@ -233,7 +221,7 @@ def test_sigterm_keeps_finished_work_and_the_next_run_resumes(tmp_path):
     shutil.copytree(SAMPLES, folder)
     report = tmp_path / "reports"
     db = report / "cache.sqlite"
-    before = _java_pids()
+    before = languagetool_pids()
     proc = subprocess.Popen(
         [sys.executable, "-m", "jobs.cli", "run", str(folder), "--report-dir", str(report), "--quiet"],
         cwd=ROOT,
@@ -247,7 +235,7 @@ def test_sigterm_keeps_finished_work_and_the_next_run_resumes(tmp_path):
     assert proc.wait(timeout=60) == EXIT_INTERRUPTED
     assert not (report / "latest.csv").exists()
     assert not list(report.glob("*/ranking.csv"))
-    assert _java_pids() <= before
+    assert languagetool_pids() <= before
     finished = _cached_rows(db)
     assert 2 <= finished < 20
 

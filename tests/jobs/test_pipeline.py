@@ -9,29 +9,14 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from jobs.cli import EXIT_INTERRUPTED, EXIT_SOME_FAILED, main
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, languagetool_pids
 
 pytestmark = pytest.mark.languagetool
-
-
-def _languagetool_pids() -> set[int]:
-    pids = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmdline = (entry / "cmdline").read_bytes()
-                state = (entry / "stat").read_text().split()[2]
-            except OSError:
-                continue
-            if b"org.languagetool.server.HTTPServer" in cmdline and state != "Z":
-                pids.add(int(entry.name))
-    return pids
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +26,9 @@ def report(tmp_path_factory) -> tuple[pd.DataFrame, int, set[int], set[int]]:
     (folder / "latin1.txt").write_bytes("Caf\xe9 owners in the old town protested on Monday.".encode("latin-1"))
     (folder / "blank.txt").write_text("   \n", encoding="utf-8")
     out = folder.parent / "ranking.csv"
-    before = _languagetool_pids()
+    before = languagetool_pids()
     code = main(["run", str(folder), "--output", str(out), "--quiet"])
-    after = _languagetool_pids()
+    after = languagetool_pids()
     frame = pd.read_csv(out, keep_default_na=False, dtype=str)
     return frame, code, before, after
 
@@ -116,7 +101,7 @@ def test_rows_sorted_by_story_then_rank(report):
 def test_sigterm_stops_cleanly_without_output(tmp_path):
     shutil.copytree(SAMPLES, tmp_path / "in")
     out = tmp_path / "ranking.csv"
-    before = _languagetool_pids()
+    before = languagetool_pids()
     proc = subprocess.Popen(
         [sys.executable, "-m", "jobs.cli", "run", str(tmp_path / "in"), "--output", str(out)],
         stderr=subprocess.PIPE,
@@ -133,4 +118,4 @@ def test_sigterm_stops_cleanly_without_output(tmp_path):
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == EXIT_INTERRUPTED
     assert not out.exists()
-    assert _languagetool_pids() <= before
+    assert languagetool_pids() <= before
