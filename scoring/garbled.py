@@ -414,12 +414,15 @@ def _miscapitalised(tok: _Token, word: str, ctx: _Context) -> bool:
 
 def _repeats(tokens: list[_Token]) -> list[tuple[int, int]]:
     """Token index ranges [i, j) that repeat the words just before them ("the the", phrases)."""
-    out: list[tuple[int, int]] = []
     words = [t.core.lower() for t in tokens]
-    i = 1
-    n_tokens = len(tokens)
-    while i < n_tokens:
-        found = False
+    n_tokens = len(words)
+    # only positions whose word equals one of the four before it can start a repeat
+    starts = sorted({i for n in (1, 2, 3, 4) for i in range(n, n_tokens) if words[i] == words[i - n]})
+    out: list[tuple[int, int]] = []
+    covered = 0
+    for i in starts:
+        if i < covered:
+            continue
         for n in (4, 3, 2, 1):
             if i - n < 0 or i + n > n_tokens or words[i] != words[i - n]:
                 continue
@@ -430,11 +433,8 @@ def _repeats(tokens: list[_Token]) -> list[tuple[int, int]]:
                 if n == 1 and second[0] in ALLOWED_REPEATS:
                     continue
                 out.append((i, i + n))
-                i += n
-                found = True
+                covered = i + n
                 break
-        if not found:
-            i += 1
     return out
 
 

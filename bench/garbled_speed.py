@@ -1,0 +1,69 @@
+"""Garbled-token detector throughput on one core (issue: ≥ 200,000 tokens per second).
+
+    python -m bench.garbled_speed [--repeat N]
+
+Runs the detector over the bundled sample corpus and the evaluation texts (our own texts, with
+and without defects) in one process, on one core, after a warm-up; prints tokens per second for
+each of several rounds and, last, a JSON line with the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+from scoring.garbled import find_garbled
+from scoring.lexicon import Lexicon
+from scoring.settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus() -> list[str]:
+    paths = sorted((ROOT / "samples" / "articles").glob("*.txt")) + sorted(
+        (ROOT / "eval" / "garbled" / "clean").glob("*.txt")
+    )
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="passes over the corpus per round")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    settings = load_settings().garbled
+    lexicon = Lexicon.load()
+    texts = corpus()
+    tokens = sum(len(t.split()) for t in texts) * args.repeat
+    for t in texts:
+        find_garbled(t, lexicon, settings)  # warm-up
+    rates = []
+    for r in range(args.rounds):
+        started = time.perf_counter()
+        for _ in range(args.repeat):
+            for t in texts:
+                find_garbled(t, lexicon, settings)
+        rate = tokens / (time.perf_counter() - started)
+        rates.append(rate)
+        print(f"round {r + 1}: {tokens:,} tokens, {rate:,.0f} tokens/s")
+    print(
+        json.dumps(
+            {
+                "tokens_per_round": tokens,
+                "tokens_per_s_median": round(statistics.median(rates)),
+                "tokens_per_s_best": round(max(rates)),
+                "target": 200_000,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
