@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import http.server
 import json
 import os
 import shutil
@@ -241,3 +242,54 @@ def test_sigterm_keeps_finished_work_and_the_next_run_resumes(tmp_path):
 
     summary, _ = _nightly(folder, report, _settings(), dt.date.today())
     assert summary.articles_cached >= finished and summary.articles_scored == 20
+
+
+class _HangOnMarker(http.server.BaseHTTPRequestHandler):
+    """A fake LanguageTool that answers normally but never answers a text containing HANG_ME
+    (faults only: the real server is used everywhere else)."""
+
+    def do_GET(self) -> None:
+        self._send(b'[{"name": "English (US)", "code": "en", "longCode": "en-US"}]')
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if b"HANG_ME" in body:
+            time.sleep(30)
+            return
+        self._send(b'{"matches": []}')
+
+    def _send(self, body: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_article_that_always_hangs_gets_an_error_row_and_the_run_goes_on(tmp_path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _HangOnMarker)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        folder = _copy(["port-strike_a.txt", "port-strike_b.txt"], tmp_path / "in")
+        (folder / "stuck.txt").write_text(
+            "The council met on Monday to discuss the budget (HANG_ME) for the new school year.\n"
+            "Officials said the plan would be published next week after a final vote.",
+            encoding="utf-8",
+        )
+        settings = _settings(
+            f"http://127.0.0.1:{httpd.server_address[1]}/",
+            languagetool={"request_timeout_s": 2.0, "max_attempts": 2},
+        )
+        summary, frame = _nightly(folder, tmp_path / "reports", settings)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert summary.articles_scored == 2 and summary.articles_failed == 1
+    assert summary.failed_by_reason == {"languagetool_failed": 1}
+    assert frame.loc["stuck", "status"] == "error"
+    assert frame.loc["stuck", "error"].startswith("languagetool_failed: gave up after 2 tries")
+    assert (frame.loc[["port-strike_a", "port-strike_b"], "status"] == "ok").all()
