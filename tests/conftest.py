@@ -17,17 +17,22 @@ SAMPLES = ROOT / "samples" / "articles"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def languagetool_pids() -> set[int]:
-    """Pids of live LanguageTool server processes on this machine."""
+def languagetool_pids(parent: int | None = None) -> set[int]:
+    """Pids of live LanguageTool servers started from this checkout's jars (other checkouts'
+    servers on the machine are ignored), optionally only the children of `parent`."""
+    jars = str(ROOT / ".cache" / "languagetool" / "jars").encode()
     pids = set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 cmdline = (entry / "cmdline").read_bytes()
-                state = (entry / "stat").read_text().split()[2]
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if b"org.languagetool.server.HTTPServer" in cmdline and state != "Z":
+            state, ppid = stat[0], int(stat[1])
+            if b"org.languagetool.server.HTTPServer" not in cmdline or jars not in cmdline or state == "Z":
+                continue
+            if parent is None or ppid == parent:
                 pids.add(int(entry.name))
     return pids
 

@@ -167,7 +167,7 @@ def _when_checks_started(db: Path, known: set[int], action, timeout: float = 180
     def watch() -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            fresh = languagetool_pids() - known
+            fresh = languagetool_pids(parent=os.getpid()) - known  # the job's own server
             if fresh and _cached_rows(db) >= 1:
                 action(max(fresh))
                 return
@@ -183,11 +183,16 @@ def test_server_killed_mid_run_is_restarted_and_nothing_is_lost(tmp_path):
     shutil.copytree(SAMPLES, folder)
     report = tmp_path / "reports"
     settings = _settings()
-    watcher = _when_checks_started(
-        report / "cache.sqlite", languagetool_pids(), lambda pid: os.kill(pid, signal.SIGKILL)
-    )
+    killed: list[int] = []
+
+    def kill(pid: int) -> None:
+        os.kill(pid, signal.SIGKILL)
+        killed.append(pid)
+
+    watcher = _when_checks_started(report / "cache.sqlite", languagetool_pids(), kill)
     summary, frame = _nightly(folder, report, settings)
     watcher.join(timeout=1)
+    assert killed, "the server was never killed"
     assert summary.languagetool_restarts >= 1
     assert summary.articles_failed == 0 and summary.articles_scored == 20
     assert (frame["status"] == "ok").all()
