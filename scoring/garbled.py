@@ -165,6 +165,10 @@ class _Context:
         self.siblings = siblings
         self.spelling_starts = {sp.start for sp in spelling}
         self.spelling = spelling
+        # one frequency lookup per token, shared by the rules
+        self.lows = [t.core.lower() for t in tokens]
+        zipf = lexicon.zipf
+        self.zs = [zipf.get(low, 0.0) for low in self.lows]
         words = {t.core for t in tokens}
         self.words = words | siblings.words
         # Title-case forms used mid-sentence: names as the text writes them ("Xi").
@@ -450,11 +454,14 @@ def _split_words(tokens: list[_Token], ctx: _Context) -> list[tuple[int, int]]:
     out = []
     known = ctx.s.known_zipf
     zipf = ctx.lex.zipf
+    zs, lows = ctx.zs, ctx.lows
     for i in range(len(tokens) - 1):
+        if zs[i] >= 4.0 and zs[i + 1] >= 4.0:
+            continue  # two common words: neither rule below can fire
         a, b = tokens[i], tokens[i + 1]
         if b.start - a.end != 1 or b.sentence_start or not b.core.islower():
             continue
-        joined = zipf.get((a.core + b.core).lower(), 0.0)
+        joined = zipf.get(lows[i] + lows[i + 1], 0.0)
         if joined < known + 1.0 or not (a.core.isalpha() and b.core.isalpha()):
             continue
         if a.core[:1].isupper() and not a.sentence_start:
@@ -489,7 +496,8 @@ def find_garbled(
         found.append(GarbledToken(text[start:end], Span(start, end), reason))
         taken.update(indexes)
 
-    for m in _SPACING.finditer(text):
+    spaced_hyphens = _SPACING.finditer(text) if (" -" in text or "- " in text) else ()
+    for m in spaced_hyphens:
         left, gap, right = m.groups()
         if right.lower() in _SUSPENDED_HYPHEN_NEXT:
             continue  # "pre- and post-war"
@@ -510,16 +518,15 @@ def find_garbled(
             add(tokens[i].start, tokens[j - 1].end, "split_word", range(i, j))
 
     known = settings.known_zipf
-    zipf = lexicon.zipf
     flagged_starts = {sp.start for sp in spelling}
+    zs, lows = ctx.zs, ctx.lows
     for tok in tokens:
         core = tok.core
-        # fast path, most tokens: a known lower-case word LanguageTool did not flag
-        if core.isalpha() and tok.start not in flagged_starts:
-            # fast paths, most tokens: a known lower-case word, or a known sentence-initial
-            # capitalised word ("The", "Officials"), that LanguageTool did not flag
-            low = core if core.islower() else (core.lower() if tok.sentence_start and core[1:].islower() else "")
-            if low and zipf.get(low, 0.0) >= known and low not in FUNCTION_PAIRS:
+        # fast paths, most tokens: a known lower-case word, or a known sentence-initial
+        # capitalised word ("The", "Officials"), that LanguageTool did not flag
+        i = tok.index
+        if zs[i] >= known and lows[i] not in FUNCTION_PAIRS and tok.start not in flagged_starts:
+            if core.isalpha() and (core.islower() or (tok.sentence_start and core[1:].islower())):
                 continue
         if not core or tok.index in taken:
             continue
