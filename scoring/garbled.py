@@ -525,9 +525,14 @@ def find_garbled(
         # fast paths, most tokens: a known lower-case word, or a known sentence-initial
         # capitalised word ("The", "Officials"), that LanguageTool did not flag
         i = tok.index
-        if zs[i] >= known and lows[i] not in FUNCTION_PAIRS and tok.start not in flagged_starts:
-            if core.isalpha() and (core.islower() or (tok.sentence_start and core[1:].islower())):
-                continue
+        if (
+            zs[i] >= known
+            and lows[i] not in FUNCTION_PAIRS
+            and tok.start not in flagged_starts
+            and core.isalpha()
+            and (core.islower() or (tok.sentence_start and core[1:].islower()))
+        ):
+            continue
         if not core or tok.index in taken:
             continue
         if not any(c.isalnum() for c in core):

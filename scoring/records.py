@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+
+def _sorted_counts(keys: Iterable[str]) -> dict[str, int]:
+    return dict(sorted(Counter(keys).items()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +76,8 @@ class GrammarResult:
         return len(self.issues)
 
     def counts_by_category(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for issue in self.issues:
-            counts[issue.category] = counts.get(issue.category, 0) + 1
-        return dict(sorted(counts.items()))
+        """Issues per LanguageTool category, sorted by category."""
+        return _sorted_counts(issue.category for issue in self.issues)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +98,8 @@ class GarbledResult:
         return len(self.tokens)
 
     def counts_by_reason(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for tok in self.tokens:
-            counts[tok.reason] = counts.get(tok.reason, 0) + 1
-        return dict(sorted(counts.items()))
+        """Tokens per reason code, sorted by reason."""
+        return _sorted_counts(tok.reason for tok in self.tokens)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import http.server
 import json
 import os
 import shutil
@@ -25,6 +24,7 @@ from jobs.lock import RunLock
 from jobs.pipeline import Destination, run
 from scoring.settings import load_settings
 from tests.conftest import ROOT, SAMPLES, languagetool_pids
+from tests.fake_languagetool import fake_languagetool
 
 pytestmark = pytest.mark.languagetool
 NIGHT = dt.date(2025, 9, 5)
@@ -249,50 +249,22 @@ def test_sigterm_keeps_finished_work_and_the_next_run_resumes(tmp_path):
     assert summary.articles_cached >= finished and summary.articles_scored == 20
 
 
-class _HangOnMarker(http.server.BaseHTTPRequestHandler):
-    """A fake LanguageTool that answers normally but never answers a text containing HANG_ME
-    (faults only: the real server is used everywhere else)."""
-
-    def do_GET(self) -> None:
-        self._send(b'[{"name": "English (US)", "code": "en", "longCode": "en-US"}]')
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if b"HANG_ME" in body:
-            time.sleep(30)
-            return
-        self._send(b'{"matches": []}')
-
-    def _send(self, body: bytes) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def test_article_that_always_hangs_gets_an_error_row_and_the_run_goes_on(tmp_path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _HangOnMarker)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        folder = _copy(["port-strike_a.txt", "port-strike_b.txt"], tmp_path / "in")
-        (folder / "stuck.txt").write_text(
-            "The council met on Monday to discuss the budget (HANG_ME) for the new school year.\n"
-            "Officials said the plan would be published next week after a final vote.",
-            encoding="utf-8",
-        )
-        settings = _settings(
-            f"http://127.0.0.1:{httpd.server_address[1]}/",
-            languagetool={"request_timeout_s": 2.0, "max_attempts": 2},
-        )
+    def reply(body: bytes) -> bytes | None:
+        if b"HANG_ME" in body:
+            time.sleep(30)  # never answers in time
+            return None
+        return b'{"matches": []}'
+
+    folder = _copy(["port-strike_a.txt", "port-strike_b.txt"], tmp_path / "in")
+    (folder / "stuck.txt").write_text(
+        "The council met on Monday to discuss the budget (HANG_ME) for the new school year.\n"
+        "Officials said the plan would be published next week after a final vote.",
+        encoding="utf-8",
+    )
+    with fake_languagetool(reply) as url:
+        settings = _settings(url, languagetool={"request_timeout_s": 2.0, "max_attempts": 2})
         summary, frame = _nightly(folder, tmp_path / "reports", settings)
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
     assert summary.articles_scored == 2 and summary.articles_failed == 1
     assert summary.failed_by_reason == {"languagetool_failed": 1}
     assert frame.loc["stuck", "status"] == "error"

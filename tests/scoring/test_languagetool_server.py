@@ -3,16 +3,14 @@ real one: the fake only injects faults the real server will not produce on deman
 
 from __future__ import annotations
 
-import http.server
 import os
-import threading
-from collections.abc import Iterator
 
 import pytest
 
 from scoring.errors import LanguageToolError
 from scoring.grammar import LanguageToolClient, check_grammar
 from scoring.languagetool_server import LanguageToolServer, server_properties
+from tests.fake_languagetool import fake_languagetool
 
 
 def _alive(pid: int) -> bool:
@@ -74,52 +72,18 @@ def test_external_url_starts_no_process(languagetool, settings):
 
 
 # -- faults, with a fake server ------------------------------------------------------------------
-class _Fake(http.server.BaseHTTPRequestHandler):
-    reply: bytes = b""
-
-    def do_GET(self) -> None:
-        self._send(b'[{"name": "English (US)", "code": "en", "longCode": "en-US"}]')
-
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self._send(type(self).reply)
-
-    def _send(self, body: bytes) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def fake_server() -> Iterator[tuple[str, type[_Fake]]]:
-    handler = type("Handler", (_Fake,), {})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", handler
-    httpd.shutdown()
-    httpd.server_close()
-
-
 @pytest.mark.parametrize("reply", [b"not json at all", b'{"no_matches": 1}', b'{"matches": [{"rule": 3}]}'])
-def test_garbage_reply_is_a_languagetool_error(fake_server, settings, reply):
-    url, handler = fake_server
-    handler.reply = reply
-    client = LanguageToolClient(url, settings.languagetool)
-    with pytest.raises(LanguageToolError):
-        check_grammar(client, "Some text.", settings.languagetool)
+def test_garbage_reply_is_a_languagetool_error(settings, reply):
+    with fake_languagetool(lambda body: reply) as url:
+        client = LanguageToolClient(url, settings.languagetool)
+        with pytest.raises(LanguageToolError):
+            check_grammar(client, "Some text.", settings.languagetool)
 
 
-def test_unreachable_server_is_a_languagetool_error(fake_server, settings):
-    url, handler = fake_server
-    handler.reply = b'{"matches": []}'
-    client = LanguageToolClient(url, settings.languagetool)
-    assert check_grammar(client, "Some text.", settings.languagetool).issues == ()
+def test_unreachable_server_is_a_languagetool_error(settings):
+    with fake_languagetool(lambda body: b'{"matches": []}') as url:
+        client = LanguageToolClient(url, settings.languagetool)
+        assert check_grammar(client, "Some text.", settings.languagetool).issues == ()
     client._url = "http://127.0.0.1:9/v2/"  # nothing listens on the discard port
     with pytest.raises(LanguageToolError, match="failed"):
         check_grammar(client, "Some text.", settings.languagetool)
