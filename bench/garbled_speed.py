@@ -34,9 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="passes over the corpus per round")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--core", type=int, default=None, help="the core to run on (default: the lowest)")
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0)) if args.core is None else args.core})  # one core
     settings = load_settings().garbled
     lexicon = Lexicon.load()
     texts = corpus()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from scoring.lexicon import Lexicon
 from scoring.records import GarbledResult, GarbledToken, Span
@@ -98,8 +99,7 @@ class SiblingEvidence:
 NO_SIBLINGS = SiblingEvidence()
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: about twice as fast to create as a slots dataclass
     core: str  # the token without surrounding punctuation
     start: int
     end: int
@@ -165,6 +165,7 @@ class _Context:
         self.siblings = siblings
         self.spelling_starts = {sp.start for sp in spelling}
         self.spelling = spelling
+        self._pieces: dict[str, bool] = {}
         # one frequency lookup per token, shared by the rules
         self.lows = [t.core.lower() for t in tokens]
         zipf = lexicon.zipf
@@ -187,7 +188,13 @@ class _Context:
     def is_piece(self, piece: str) -> bool:
         """A piece a run-together token may split into: a function word, a common word, a
         common word plus 's', or a name this text (or a sibling) uses. A lower-case piece that
-        the dictionary knows only as a name ("kim" in "akim") does not count."""
+        the dictionary knows only as a name ("kim" in "akim") does not count. Memoised."""
+        known = self._pieces.get(piece)
+        if known is None:
+            known = self._pieces[piece] = self._is_piece(piece)
+        return known
+
+    def _is_piece(self, piece: str) -> bool:
         low = piece.lower()
         if low in FUNCTION_WORDS:
             return True
