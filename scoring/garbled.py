@@ -529,17 +529,20 @@ def find_garbled(
     zs, lows = ctx.zs, ctx.lows
     for tok in tokens:
         core = tok.core
-        # fast paths, most tokens: a known lower-case word, or a known sentence-initial
-        # capitalised word ("The", "Officials"), that LanguageTool did not flag
+        # fast paths, most tokens: a known lower-case word, a known sentence-initial capitalised
+        # word ("The", "Officials") or a known name, that LanguageTool did not flag
         i = tok.index
         if (
             zs[i] >= known
             and lows[i] not in FUNCTION_PAIRS
             and tok.start not in flagged_starts
             and core.isalpha()
-            and (core.islower() or (tok.sentence_start and core[1:].islower()))
+            and (
+                core.islower()
+                or (core[1:].islower() and (tok.sentence_start or lexicon.is_proper_noun(core)))
+            )
         ):
-            continue
+            continue  # a known name ("Beijing", "Kim") cannot be miscapitalised either
         if not core or tok.index in taken:
             continue
         if not any(c.isalnum() for c in core):
