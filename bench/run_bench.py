@@ -141,6 +141,8 @@ class TreePeaks:
         self.root_mb = 0.0
         self.java_mb = 0.0
         self.java_pids: set[int] = set()
+        self.root_cpu_s = 0.0  # CPU seconds (user + system) as last seen
+        self.java_cpu_s: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -162,7 +164,9 @@ class TreePeaks:
         if mb is not None:
             self.root_mb = max(self.root_mb, mb)
         try:
-            children = psutil.Process(self.pid).children(recursive=True)
+            root = psutil.Process(self.pid)
+            self.root_cpu_s = max(self.root_cpu_s, sum(root.cpu_times()[:2]))
+            children = root.children(recursive=True)
         except psutil.Error:
             return
         for child in children:
@@ -172,6 +176,8 @@ class TreePeaks:
                 continue
             if is_java:
                 self.java_pids.add(child.pid)
+                with contextlib.suppress(psutil.Error):
+                    self.java_cpu_s[child.pid] = sum(child.cpu_times()[:2])
                 mb = _hwm_mb(child.pid)
                 if mb is not None:
                     self.java_mb = max(self.java_mb, mb)
@@ -212,6 +218,8 @@ def run_measured(cmd: list[str], log: Path, timeout: float | None = None, **kw: 
         "peak_rss_mb_java": round(peaks.java_mb, 1) if peaks.java_pids else None,
         "java_processes": len(peaks.java_pids),
         "cpu_s": round(cpu, 1),
+        "cpu_s_python": round(peaks.root_cpu_s, 1),  # the command's own process, as last polled
+        "cpu_s_java": round(sum(peaks.java_cpu_s.values()), 1) if peaks.java_pids else None,
     }
 
 
@@ -442,7 +450,8 @@ def measure_e2e(corpus_dir: Path, out_csv: Path, logs: Path, label: str) -> dict
         f"{label}: {res['wall_s']:.1f} s wall (job's own count {job.get('elapsed_s', float('nan')):.1f} s, "
         f"LanguageTool stage {job.get('languagetool_s', float('nan')):.1f} s incl. start-up "
         f"{job.get('lt_startup_s', float('nan')):.0f} s; from cache {job.get('articles_cached', 0):.0f}); "
-        f"CPU {res['cpu_s']:.0f} s = {res['cpu_s'] / res['wall_s']:.2f} cores; peak RSS python "
+        f"CPU {res['cpu_s']:.0f} s = {res['cpu_s'] / res['wall_s']:.2f} cores (python {res['cpu_s_python']:.0f} s, "
+        f"java {res['cpu_s_java'] or 0:.0f} s); peak RSS python "
         f"{res['peak_rss_mb']:.0f} MB, java {res['peak_rss_mb_java'] or 0:.0f} MB"
     )
     return res
@@ -593,6 +602,25 @@ class LoadMeter:
                     own += sum(child.cpu_times()[:2])
         return time.perf_counter(), busy, own
 
+    def other_load(self, seconds: float) -> float:
+        """Cores the rest of the machine uses right now, measured over `seconds`."""
+        a = self._sample()
+        time.sleep(seconds)
+        b = self._sample()
+        return max(0.0, (b[1] - a[1]) - (b[2] - a[2])) / (b[0] - a[0])
+
+    def wait_for_quiet(self, name: str, threshold: float = 0.3, max_wait: float = 240.0) -> float:
+        """Before a timed stage: wait (up to `max_wait` s) until other processes use less than
+        `threshold` cores, so a shared machine disturbs the numbers less. Returns seconds waited."""
+        started = time.perf_counter()
+        while (load := self.other_load(2.0)) > threshold and time.perf_counter() - started < max_wait:
+            if time.perf_counter() - started < 2.5:
+                say(f"{name}: other processes use {load:.2f} cores; waiting up to {max_wait:.0f} s for a quiet machine")
+            time.sleep(3.0)
+        waited = time.perf_counter() - started
+        self._mark = self._sample()  # the stage's own window starts now
+        return waited
+
     def stage(self, name: str) -> float:
         now = self._sample()
         wall = now[0] - self._mark[0]
@@ -627,6 +655,9 @@ def benchmark(args: argparse.Namespace, result: dict[str, Any]) -> None:
 
     def stage(name: str, fn: Any, *fn_args: Any, attempts: int = 1) -> Any:
         """Run one stage; a failure is recorded (and retried `attempts` - 1 times), not raised."""
+        waited = load.wait_for_quiet(name)
+        if waited > 5:
+            result.setdefault("waited_for_quiet_s_by_stage", {})[name] = round(waited, 1)
         try:
             for attempt in range(1, attempts + 1):
                 try:

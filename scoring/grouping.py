@@ -36,7 +36,12 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*\w*")
 _MAX_RARITY = 7.0
 _UNSEEN_WEIGHT = 5.0  # a word wordfreq never saw: a rare name, or a garbled token
 _NUMBER_WEIGHT = 4.0  # numbers carry a story: tolls, years, ages, amounts
-_PAIR_BLOCK = 4096  # rows per block of the sparse product (bounds memory)
+_PAIR_BLOCK = 512  # rows per block of the sparse product (bounds memory)
+_EXACT_CHUNK = 20_000  # candidate pairs whose exact cosine is computed at once (bounds memory)
+_MAX_TERM_POSTINGS = 2_000  # a term in more articles than this does not propose candidate pairs
+# A candidate pair must reach this share of the threshold on the articles' top terms alone
+# before its exact cosine is computed (versions of one story share their most distinctive terms).
+_PREFILTER_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -137,24 +142,28 @@ def similar_pairs(vectors: Sequence[TermVector], settings: GroupingSettings) -> 
         return []
     top = _matrix(vectors, settings.max_terms_per_article)
     df = np.diff(top.tocsc().indptr)
-    common = df > max(50, settings.max_term_share * n)
+    # terms too common to find story versions with (bounds the candidate pairs per term)
+    common = df > max(50, min(settings.max_term_share * n, _MAX_TERM_POSTINGS))
     if common.any():
         top = top @ sp.diags((~common).astype(np.float64))
         top.eliminate_zeros()
     full = _matrix(vectors, None)
     out: list[tuple[int, int, float]] = []
     top_t = top.T.tocsr()
+    prefilter = settings.similarity_threshold * _PREFILTER_SHARE
     for lo in range(0, n, _PAIR_BLOCK):
         hi = min(n, lo + _PAIR_BLOCK)
         candidates = (top[lo:hi] @ top_t).tocoo()
-        mask = candidates.col > candidates.row + lo
+        # a pair must be above the diagonal and already similar on its distinctive terms
+        mask = (candidates.col > candidates.row + lo) & (candidates.data >= prefilter)
         ii = candidates.row[mask] + lo
         jj = candidates.col[mask]
-        if ii.size == 0:
-            continue
-        exact = np.asarray(full[ii].multiply(full[jj]).sum(axis=1)).ravel()
-        keep = exact >= settings.similarity_threshold
-        out.extend(zip(ii[keep].tolist(), jj[keep].tolist(), exact[keep].tolist(), strict=True))
+        del candidates
+        for k in range(0, ii.size, _EXACT_CHUNK):  # exact cosines, a bounded number at a time
+            a, b = ii[k : k + _EXACT_CHUNK], jj[k : k + _EXACT_CHUNK]
+            exact = np.asarray(full[a].multiply(full[b]).sum(axis=1)).ravel()
+            keep = exact >= settings.similarity_threshold
+            out.extend(zip(a[keep].tolist(), b[keep].tolist(), exact[keep].tolist(), strict=True))
     return out
 
 
