@@ -31,6 +31,8 @@ versions, machine-translation-style garbling):
 On a shared machine the numbers are only as good as the machine is idle: before each timed
 stage the benchmark waits (up to 4 minutes) for other processes to use < 0.3 cores, and
 reports the cores they used during each stage (other_load_cores_by_stage; > 0.15 is flagged).
+CPU seconds are reported too (raw_lt_cpu_s, naive_cpu_s, e2e cpu_s) with the CPU-based ratios
+ratio_e2e_vs_raw_lt_cpu and speedup_vs_naive_cpu, which other load disturbs much less.
 
 The last line printed is one JSON object with every number; the lines before it are for people.
 Every LanguageTool server the benchmark starts is stopped at the end, also on errors, Ctrl-C
@@ -195,6 +197,15 @@ class TreePeaks:
 def _cpu_children_s() -> float:
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     return ru.ru_utime + ru.ru_stime
+
+
+def _cpu_of(pid: int) -> float:
+    """CPU seconds (user + system) of a live process and of this benchmark process so far."""
+    own = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+    try:
+        return own + sum(psutil.Process(pid).cpu_times()[:2])
+    except psutil.Error:
+        return own
 
 
 def run_measured(cmd: list[str], log: Path, timeout: float | None = None, **kw: Any) -> dict[str, Any]:
@@ -371,12 +382,18 @@ def measure_raw(bodies: Sequence[str], settings: Any, seed: int) -> dict[str, An
                 + ", ".join(f"{c}: {sweep[c]:.3f}" for c in CONCURRENCIES)
                 + f" -> {best}"
             )
+            cpu0 = _cpu_of(server.pid)
             raw_s = checker.run(bodies, best)
+            raw_cpu = _cpu_of(server.pid) - cpu0
         finally:
             checker.close()
-    say(f"raw: {len(bodies)} articles at concurrency {best}: {raw_s:.1f} s ({raw_s / len(bodies):.3f} s/article)")
+    say(
+        f"raw: {len(bodies)} articles at concurrency {best}: {raw_s:.1f} s ({raw_s / len(bodies):.3f} s/article); "
+        f"CPU {raw_cpu:.0f} s (LanguageTool + this client)"
+    )
     return {
         "raw_lt_s": round(raw_s, 2),
+        "raw_lt_cpu_s": round(raw_cpu, 1),
         "raw_lt_concurrency": best,
         "raw_lt_s_per_600_words_by_concurrency": {str(c): round(sweep[c], 4) for c in CONCURRENCIES},
         "raw_lt_startup_s": round(startup, 1),
@@ -389,29 +406,37 @@ def measure_naive(bodies: Sequence[str], jars: Path, subset: int, logs: Path) ->
     import language_tool_python
 
     subset = min(subset, len(bodies))
+    own0 = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
     with default_languagetool(jars, logs / "naive-server.log") as (url, startup, pid):
         say(f"naive: default-config LanguageTool server up in {startup:.1f} s (pid {pid})")
         tool = language_tool_python.LanguageTool("en-US", remote_server=url)
         try:
-            times = []
-            for body in bodies[:subset]:
+            times, cpu = [], [_cpu_of(pid)]  # CPU so far = the server's start-up
+            for k, body in enumerate(bodies[:subset]):
+                if k == subset // 2:
+                    cpu.append(_cpu_of(pid))
                 t = time.perf_counter()
                 tool.check(body)
                 times.append(time.perf_counter() - t)
+            cpu.append(_cpu_of(pid))
         finally:
             tool.close()
     measured = sum(times)
-    warm = times[len(times) // 2 :]
+    warm = times[subset // 2 :]
     warm_rate = sum(warm) / len(warm)
     rest = len(bodies) - subset
     naive_s = startup + measured + rest * warm_rate
+    warm_cpu_rate = (cpu[-1] - cpu[-2]) / len(warm)
+    naive_cpu = cpu[-1] - own0 + rest * warm_cpu_rate
     say(
         f"naive: {subset} articles one by one in {measured:.1f} s (first {times[0]:.1f} s, warm "
         f"{warm_rate:.3f} s/article); + {rest} articles at the warm rate + start-up = {naive_s:.1f} s"
         + (" (extrapolated)" if rest else "")
+        + f"; CPU {naive_cpu:.0f} s"
     )
     return {
         "naive_s": round(naive_s, 2),
+        "naive_cpu_s": round(naive_cpu, 1),
         "naive_subset": subset,
         "naive_extrapolated": rest > 0,
         "naive_startup_s": round(startup, 1),
@@ -732,6 +757,11 @@ def benchmark(args: argparse.Namespace, result: dict[str, Any]) -> None:
     if "e2e_s" in result and "raw_lt_s" in result:
         result["ratio_e2e_vs_raw_lt"] = round(result["e2e_s"] / result["raw_lt_s"], 2)
         say(f"e2e {result['e2e_s']:.1f} s = {result['ratio_e2e_vs_raw_lt']:.2f} x the raw LanguageTool floor")
+    if "e2e_details" in result and "raw_lt_cpu_s" in result:
+        # CPU-second ratios: a companion to the wall-time ratios that a busy machine disturbs less
+        result["ratio_e2e_vs_raw_lt_cpu"] = round(result["e2e_details"]["cpu_s"] / result["raw_lt_cpu_s"], 2)
+    if "e2e_details" in result and "naive_cpu_s" in result:
+        result["speedup_vs_naive_cpu"] = round(result["naive_cpu_s"] / result["e2e_details"]["cpu_s"], 2)
     if "e2e_s" in result and "naive_s" in result:
         result["speedup_vs_naive"] = round(result["naive_s"] / result["e2e_s"], 2)
         say(f"e2e is {result['speedup_vs_naive']:.2f} x faster than the naive client ({result['naive_s']:.1f} s)")
