@@ -1,23 +1,31 @@
 """Deterministic synthetic news corpus for the benchmark.
 
-Every article is built from this module's own sentence templates and vocabulary; the people,
-towns, regions and organisations are invented (names are glued together from syllables), so
-no real article is reproduced. A story has 1-3 versions: one clean version and, for the
-others, a machine-translation-style rewrite of it (sentences reordered and merged into other
-paragraphs, synonym and word-order swaps) with garbled tokens of the kinds the job detects:
-run-together words ("inthe", "Ostravelin"), dropped apostrophes ("Korvadels"), duplicated
-words ("the the"), broken hyphenation ("large -scale"), stray "|" lines, OCR letter
-confusions and capitalised common words.
+Every article is built from this benchmark's own sentence templates and vocabulary
+(`bench.vocab`); the people, towns, villages, streets, regions, companies and organisations are
+invented (names are glued together from syllables), so no real article is reproduced. Each
+story has its own cast, places and a dozen nouns, adjectives and verbs it keeps returning to,
+so that different stories are about as similar as real ones (cosine 0.1-0.3 under the job's
+grouping weights) and versions of one story far more (0.75-0.98).
+
+A story has 1-3 versions: one clean version and, for the others, a machine-translation-style
+rewrite of it (sentences dropped, swapped and regrouped into other paragraphs, one or two of the
+story's nouns translated differently throughout, phrase-level synonym and word-order swaps)
+garbled at 0.5-4 tokens per 100 words with the kinds of tokens the job detects: run-together
+words ("inthe", name + function word like "Ostravelin"), dropped apostrophes ("Korvadels"),
+duplicated words ("the the"), broken hyphenation ("large -scale"), stray "|" lines, OCR letter
+confusions ("kilornetres", "pub1ish") and capitalised common words.
 
     generate(n, seed)        -> [(filename, file_text)]   the job's input format
-    generate_texts(n, seed)  -> [GeneratedArticle]        ids, dates and bodies only (in memory)
+    generate_texts(n, seed)  -> [GeneratedArticle]        ids, dates, titles, bodies (in memory)
     python -m bench.corpus --n 300 --seed 1 --out /tmp/corpus
 
 Output is a pure function of (n, seed) and prefix-stable: the first n articles of
 `generate(n + k, seed)` are exactly `generate(n, seed)` (a story cut off at the end gets its
 remaining versions first), which is how the benchmark adds "1% new articles" to a folder.
-File text: an optional `date YYYY-MM-DD Section` line, an optional title line, then one
-paragraph per line. Bodies are 300-900 words (a rewrite may drift a few per cent).
+File text: an optional `date YYYY-MM-DD Section` line (92%), an optional title line (85%),
+then one paragraph per line; bodies are 300-900 words; dates spread over 2024-2025, the
+versions of a story within three days. Speed: 100,000 articles in about 36 s on one core.
+File names: `s<story>-<topic>-<town>_<a|b|c>.txt`, so the true stories are known.
 """
 
 from __future__ import annotations
