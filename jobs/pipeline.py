@@ -109,7 +109,7 @@ class RunSummary:
 class Checked:
     """Output of the check step."""
 
-    grammar: dict[str, GrammarResult]  # by body hash
+    grammar: dict[str, GrammarResult]  # by article id
     readability: dict[str, ReadabilityResult]  # by article id
     failures: list[InputFailure]
     cached: int  # articles whose grammar came from the cache
@@ -157,7 +157,8 @@ def check_step(articles: Sequence[Article], settings: Settings, cache: RunCache,
     cached = sum(1 for k in keys.values() if k in grammar)
     log.info("grammar: %d articles from the cache, %d distinct bodies to check", cached, len(todo))
     if not todo:
-        return Checked(grammar, _readability_all(articles, settings), [], cached, 0.0, 0)
+        by_article = {a: grammar[k] for a, k in keys.items()}
+        return Checked(by_article, _readability_all(articles, settings), [], cached, 0.0, 0)
 
     failed: dict[str, str] = {}
     with LanguageToolServer(settings.languagetool) as server:
@@ -192,7 +193,8 @@ def check_step(articles: Sequence[Article], settings: Settings, cache: RunCache,
     ]
     for f in failures:
         log.error("grammar check failed for %s: %s", f.path, f.message)
-    return Checked(grammar, readability, failures, cached, time.monotonic() - started, checker.restarts)
+    by_article = {a: grammar[k] for a, k in keys.items() if k in grammar}
+    return Checked(by_article, readability, failures, cached, time.monotonic() - started, checker.restarts)
 
 
 def score_step(
@@ -207,7 +209,7 @@ def score_step(
     for article in articles:
         if article.article_id in failed:
             continue
-        grammar = checked.grammar.get(body_key(article.body)) if "grammar" in enabled else None
+        grammar = checked.grammar.get(article.article_id) if "grammar" in enabled else None
         readability = checked.readability.get(article.article_id)
         garbled = None
         if "garbled" in enabled:

@@ -525,7 +525,6 @@ def find_garbled(
             add(tokens[i].start, tokens[j - 1].end, "split_word", range(i, j))
 
     known = settings.known_zipf
-    flagged_starts = {sp.start for sp in spelling}
     zs, lows = ctx.zs, ctx.lows
     for tok in tokens:
         core = tok.core
@@ -535,12 +534,9 @@ def find_garbled(
         if (
             zs[i] >= known
             and lows[i] not in FUNCTION_PAIRS
-            and tok.start not in flagged_starts
+            and tok.start not in ctx.spelling_starts
             and core.isalpha()
-            and (
-                core.islower()
-                or (core[1:].islower() and (tok.sentence_start or lexicon.is_proper_noun(core)))
-            )
+            and (core.islower() or (core[1:].islower() and (tok.sentence_start or lexicon.is_proper_noun(core))))
         ):
             continue  # a known name ("Beijing", "Kim") cannot be miscapitalised either
         if not core or tok.index in taken:
