@@ -16,7 +16,12 @@ Known words are cheap (one dict lookup); only unknown tokens pay for splitting a
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
+import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -45,6 +50,7 @@ FUNCTION_WORDS = frozenset(
 )
 # Two function words run together ("ofthe", "inthe"); real words among them ("into", "onto",
 # "bean") are excluded by the dictionary check where this is used.
+MAX_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 FUNCTION_PAIRS = frozenset(a + b for a in FUNCTION_WORDS for b in FUNCTION_WORDS)
 # Legitimate immediate repeats ("she had had enough", "that that").
 ALLOWED_REPEATS = frozenset({"had", "that", "is", "bye", "very", "so", "no", "ha", "knock", "really"})
@@ -69,11 +75,12 @@ STRAY_SYMBOLS = frozenset("|¦¬¤•�¶^§")
 OCR_SUBSTITUTIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("li", "h"), ("ii", "u"))
 OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "3": "e", "8": "b"})
 
-_RAW_TOKEN = re.compile(r"\S+")
+_WHITESPACE = re.compile(r"(\s+)")
 _OCR_NUMBER = re.compile(r"^\d[\d,.]*[Oo][\d,.Oo]*(?:°[CF]|%)?$|^\d[\d,.]*[Oo]\d")
 _LEADING = "\"'“‘«([{*_-–—"
 _TRAILING = '"“”»)]}*_.,;:!?'
 _APOSTROPHES = "'’"
+_STRIP_TRAILING = _TRAILING + _APOSTROPHES
 _OPENING_QUOTES = '"“‘«'
 _SENTENCE_END_CHARS = frozenset(".!?:;\"'”’)]")
 _DASHES = frozenset(["—", "–", "-"])
@@ -99,7 +106,9 @@ class SiblingEvidence:
 NO_SIBLINGS = SiblingEvidence()
 
 
-class _Token(NamedTuple):  # a tuple: about twice as fast to create as a slots dataclass
+class _Token(NamedTuple):
+    """One token the rules classify (made only for the few tokens the fast path lets through)."""
+
     core: str  # the token without surrounding punctuation
     start: int
     end: int
@@ -107,43 +116,80 @@ class _Token(NamedTuple):  # a tuple: about twice as fast to create as a slots d
     index: int
 
 
-def _tokens(text: str) -> list[_Token]:
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """An article's tokens as parallel lists (position i = token i): cheap to build and scan."""
+
+    cores: list[str]
+    lows: list[str]  # the cores in lower case
+    starts: list[int]
+    ends: list[int]
+    sentence_starts: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.cores)
+
+    def token(self, i: int) -> _Token:
+        return _Token(self.cores[i], self.starts[i], self.ends[i], self.sentence_starts[i], i)
+
+
+# What a whitespace-separated token does to the next one's sentence start.
+_CONTINUES, _ENDS_SENTENCE, _DASH = 0, 1, 2
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shape(raw: str) -> tuple[int, str, str, bool, bool, bool, int]:
+    """How a whitespace-separated token reads by itself, memoised (most tokens recur):
+    (offset of its core in `raw`, the core, the core in lower case, opens a quotation, `raw`
+    is all capitals, the core is all capitals, its effect on the next token: _CONTINUES,
+    _ENDS_SENTENCE or _DASH)."""
+    first = raw[0]
+    core = raw.lstrip(_LEADING) if first in _LEADING else raw
+    offset = len(raw) - len(core)
+    while core and core[-1] in _STRIP_TRAILING:
+        # keep the apostrophe of a plural possessive ("ministers'", "Kims'")
+        if core[-1] in _APOSTROPHES and len(core) > 2 and core[-2] in "sS":
+            break
+        core = core[:-1]
+    if raw[-1] in _SENTENCE_END_CHARS:
+        after = _ENDS_SENTENCE if _SENTENCE_END.search(raw) else _CONTINUES
+    else:
+        after = _DASH if raw in _DASHES else _CONTINUES
+    return offset, core, core.lower(), first in _OPENING_QUOTES, raw.isupper(), core.isupper(), after
+
+
+def _tokenize(text: str) -> _Tokens:
     """Split `text` into tokens with their surrounding punctuation removed, marking the tokens
-    that start a sentence (after . ! ? : ;, at a line start, an opening quote, a dateline)."""
-    out: list[_Token] = []
-    sentence_start = True
-    previous_end = 0
-    line_first = 0  # index in `out` of the first token of the current line
-    strip_trailing = _TRAILING + _APOSTROPHES
-    for m in _RAW_TOKEN.finditer(text):
-        raw = m.group()
-        start = m.start()
-        if not out or text.find("\n", previous_end, start) >= 0:
-            sentence_start = True  # every line starts a sentence (titles, list items)
-            line_first = len(out)
-        previous_end = m.end()
-        first = raw[0]
-        if first in _OPENING_QUOTES:
-            sentence_start = True  # a quotation starts with a capital: “Who will pay?”
-        elif out and out[-1].sentence_start and raw.isupper() and out[-1].core.isupper():
-            sentence_start = True  # a dateline in capitals: "PHNOM PENH —"
-        core = raw.lstrip(_LEADING) if first in _LEADING else raw
-        start += len(raw) - len(core)
-        while core and core[-1] in strip_trailing:
-            # keep the apostrophe of a plural possessive ("ministers'", "Kims'")
-            if core[-1] in _APOSTROPHES and len(core) > 2 and core[-2] in "sS":
-                break
-            core = core[:-1]
-        out.append(_Token(core, start, start + len(core), sentence_start, len(out)))
-        last = raw[-1]
-        if last in _SENTENCE_END_CHARS:
-            sentence_start = bool(_SENTENCE_END.search(raw))
-        elif raw in _DASHES:
-            # a dash after a capitalised dateline ("OUAGADOUGOU — Finance ministers") starts the sentence
-            sentence_start = all(t.core.isupper() or not t.core for t in out[line_first:])
-        else:
-            sentence_start = False
-    return out
+    that start a sentence: after . ! ? : ;, at a line start, at an opening quote, in and after
+    a capitalised dateline ("PHNOM PENH — Officials"). Built list-at-a-time (the per-token rules
+    are mostly table lookups); only datelines and dashes are resolved token by token."""
+    if not text or text.isspace():
+        return _Tokens([], [], [], [], [])
+    parts = _WHITESPACE.split(text)  # token, gap, token, …, token (the first or last may be "")
+    raw_starts = list(itertools.accumulate(map(len, parts), initial=0))[0::2]
+    line_breaks = [True, *map(operator.contains, parts[1::2], itertools.repeat("\n"))]  # before each
+    if not parts[0]:  # leading whitespace: no first token
+        del parts[0:2], raw_starts[0], line_breaks[1]
+    if parts and not parts[-1]:  # trailing whitespace: no last token
+        del parts[-2:], raw_starts[-1], line_breaks[-1]
+    shapes = zip(*map(_shape, parts[0::2]), strict=True)
+    offsets, cores, lows, opens_quote, raw_upper, core_upper, after = map(list, shapes)
+    starts = list(map(operator.add, raw_starts, offsets))
+    ends = list(map(operator.add, starts, map(len, cores)))
+    # a sentence starts after a sentence end, at a line start, or at an opening quote
+    ended = [True, *map(operator.eq, after, itertools.repeat(_ENDS_SENTENCE))]
+    sentence_starts = list(map(operator.or_, map(operator.or_, ended, line_breaks), opens_quote))
+    # Token by token, in order: a capitalised dateline's words (each needs its predecessor's
+    # flag) and the word after a dash (starts a sentence when the line so far is capitalised).
+    n = len(cores)
+    dashes = [i + 1 for i in itertools.compress(range(n - 1), map(operator.eq, after, itertools.repeat(_DASH)))]
+    for i in sorted({*itertools.compress(range(1, n), raw_upper[1:]), *dashes}):
+        if after[i - 1] == _DASH and not sentence_starts[i]:
+            line_first = next((k for k in range(i - 1, 0, -1) if line_breaks[k]), 0)
+            sentence_starts[i] = all(c.isupper() or not c for c in cores[line_first:i])
+        if raw_upper[i] and core_upper[i - 1] and sentence_starts[i - 1]:
+            sentence_starts[i] = True  # a dateline in capitals: "PHNOM PENH —"
+    return _Tokens(cores, lows, starts, ends, sentence_starts)
 
 
 class _Context:
@@ -152,7 +198,7 @@ class _Context:
     def __init__(
         self,
         text: str,
-        tokens: list[_Token],
+        tokens: _Tokens,
         lexicon: Lexicon,
         settings: GarbledSettings,
         spelling: tuple[Span, ...],
@@ -160,30 +206,43 @@ class _Context:
     ) -> None:
         self.text = text
         self.tokens = tokens
+        self.cores = cores = tokens.cores
         self.lex = lexicon
         self.s = settings
         self.siblings = siblings
         self.spelling_starts = {sp.start for sp in spelling}
         self.spelling = spelling
         self._pieces: dict[str, bool] = {}
-        # one frequency lookup per token, shared by the rules
-        self.lows = [t.core.lower() for t in tokens]
-        zipf = lexicon.zipf
-        self.zs = [zipf.get(low, 0.0) for low in self.lows]
-        words = {t.core for t in tokens}
-        self.words = words | siblings.words
+        self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
+        # one case-folding and one frequency lookup per token, shared by the rules
+        self.lows = lows = tokens.lows
+        # one frequency lookup per distinct word (the big table is slow to reach; small ones are not)
+        get = lexicon.zipf.get
+        self.zipf_of = {low: get(low, 0.0) for low in set(lows)}
+        self.distinct = set(cores)
+        self.words = self.distinct | siblings.words
         # Title-case forms used mid-sentence: names as the text writes them ("Xi").
-        titles = [t.core for t in tokens if not t.sentence_start and t.core[:1].isupper() and not t.core.isupper()]
+        titles = [
+            c
+            for c, low, first in zip(cores, lows, tokens.sentence_starts, strict=True)
+            if c != low and not first and c[0].isupper() and not c.isupper()
+        ]
         self.midsentence_titles = set(titles) | {w for w in siblings.words if w[:1].isupper() and not w.isupper()}
         # capitalised mid-sentence more than once (or in a sibling): written as a name on purpose
-        seen: set[str] = set()
-        self.repeated_titles = {w for w in titles if w in seen or seen.add(w)} | (siblings.words & set(titles))
+        self.repeated_titles = {w for w, n in Counter(titles).items() if n > 1} | (siblings.words & set(titles))
 
     def flagged_by_languagetool(self, tok: _Token) -> bool:
         return any(sp.start < tok.end and sp.end > tok.start for sp in self.spelling)
 
     def freq(self, word: str) -> float:
         return self.lex.frequency(word)
+
+    def split(self, word: str, strong_only: bool, function_only: bool) -> tuple[str, str, bool] | None:
+        """`_split_run_together`, memoised (names recur in an article)."""
+        key = (word, strong_only, function_only)
+        if key not in self._splits:
+            self._splits[key] = _split_run_together(word, self, strong_only, function_only)
+        return self._splits[key]
 
     def is_piece(self, piece: str) -> bool:
         """A piece a run-together token may split into: a function word, a common word, a
@@ -212,23 +271,33 @@ class _Context:
         return len(low) > 3 and low.endswith("s") and self.freq(low[:-1]) >= piece_zipf
 
 
-def _split_run_together(word: str, ctx: _Context) -> tuple[str, str, bool] | None:
+def _split_run_together(
+    word: str, ctx: _Context, strong_only: bool = False, function_only: bool = False
+) -> tuple[str, str, bool] | None:
     """Best split of `word` into two pieces that are both words, or None. The flag says whether
-    the split is strong: one piece is a function word or a name the text itself uses."""
+    the split is strong: one piece is a function word or a name the text itself uses.
+    `strong_only`: strong splits only; `function_only`: splits with a function word only."""
     best: tuple[float, tuple[str, str, bool]] | None = None
-    for i in range(1, len(word)):
+    low = word.lower()
+    words = ctx.words
+    n = len(word)
+    positions = range(1, n)
+    if function_only:  # function words have at most MAX_FUNCTION_WORD letters
+        positions = sorted({*range(1, min(n, MAX_FUNCTION_WORD + 1)), *range(max(1, n - MAX_FUNCTION_WORD), n)})
+    for i in positions:
         left, right = word[:i], word[i:]
-        if not (ctx.is_piece(left) and ctx.is_piece(right)):
+        function_split = low[:i] in FUNCTION_WORDS or low[i:] in FUNCTION_WORDS
+        if function_only and not function_split:
             continue
         strong = (
-            left.lower() in FUNCTION_WORDS
-            or right.lower() in FUNCTION_WORDS
-            or (left[:1].isupper() and left in ctx.words)
-            or (left[:1].isupper() and ctx.lex.is_proper_noun(left) and ctx.freq(right) >= 4.5)
-            or right.capitalize() in ctx.words
-            or (right.endswith("s") and right[:-1].capitalize() in ctx.words)
+            function_split
+            or right.capitalize() in words
+            or (left[0].isupper() and (left in words or (ctx.lex.is_proper_noun(left) and ctx.freq(right) >= 4.5)))
+            or (right.endswith("s") and right[:-1].capitalize() in words)
         )
-        score = min(len(left), len(right)) + (10 if strong else 0)
+        if (strong_only and not strong) or not (ctx.is_piece(left) and ctx.is_piece(right)):
+            continue
+        score = min(i, n - i) + (10 if strong else 0)
         if best is None or score > best[0]:
             best = (score, (left, right, strong))
     return best[1] if best else None
@@ -294,7 +363,7 @@ def _apostrophe(word: str, possessive: str, tok: _Token, ctx: _Context, zipf: fl
     if possessive:
         return False
     # "the Koreas", "the Americas": plural place names
-    prev = ctx.tokens[tok.index - 1].core.lower() if tok.index > 0 else ""
+    prev = ctx.lows[tok.index - 1] if tok.index > 0 else ""
     if prev == "the" and word[0].isupper() and ctx.lex.is_proper_noun(stem):
         return False
     if stem_zipf >= s.known_zipf and stem_zipf - zipf >= 1.5:
@@ -307,11 +376,12 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
     """The reason `tok` (a token with letters) is garbled, or None. Rules in order."""
     core = tok.core
     s = ctx.s
-    if any(c in STRAY_SYMBOLS for c in core):
+    alpha = core.isalpha()  # letters only (most tokens): no symbol, no digit
+    if not alpha and any(c in STRAY_SYMBOLS for c in core):
         return "stray_symbol"
-    if "://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core):
+    if not alpha and ("://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core)):
         return None
-    if any(c.isdigit() for c in core):
+    if not alpha and any(c.isdigit() for c in core):
         if _OCR_NUMBER.match(core):
             return "ocr_confusion"  # "9,O00", "4o°C": a letter O or l inside a number
         letters = sum(c.isalpha() for c in core)
@@ -344,7 +414,7 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
     if all_caps:
         # "XI" where the text writes the name "Xi"; "TUESDAY" mid-sentence. Shorter all-caps
         # words are acronyms ("AIDS", "WHO"), and a line may start with a capitalised dateline.
-        nxt = ctx.tokens[tok.index + 1].core if tok.index + 1 < len(ctx.tokens) else ""
+        nxt = ctx.cores[tok.index + 1] if tok.index + 1 < len(ctx.cores) else ""
         dateline = tok.sentence_start and (not nxt or nxt.isupper())
         if len(word) <= 5 and word.capitalize() in ctx.midsentence_titles and not dateline:
             return "miscapitalised"
@@ -356,7 +426,7 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
             return "miscapitalised"
         return None
 
-    if name_like and _camel_join(word, ctx) and zipf < s.rare_zipf:
+    if name_like and zipf < s.rare_zipf and _camel_join(word, ctx):
         return "run_together"
     # "and Munitions to": a common word capitalised mid-sentence, outside any name.
     if name_like and _miscapitalised(tok, word, ctx):
@@ -376,7 +446,9 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
     if _apostrophe(word, possessive, tok, ctx, zipf):
         return "apostrophe"
 
-    split = _split_run_together(word, ctx)
+    # A capitalised token (a name, perhaps) counts as run together only on a strong split; a
+    # word seen on the web only when it splits off a function word (see `unseen` below).
+    split = ctx.split(word, strong_only=capitalised and not flagged, function_only=zipf >= s.rare_zipf)
     if split is not None:
         left, right, strong = split
         function_split = left.lower() in FUNCTION_WORDS or right.lower() in FUNCTION_WORDS
@@ -399,21 +471,19 @@ def _miscapitalised(tok: _Token, word: str, ctx: _Context) -> bool:
     """A common lower-case word capitalised mid-sentence, outside any name ("and Munitions to")."""
     if word in ctx.repeated_titles or word.lower() in INSTITUTIONS or not ctx.lex.usually_lowercase(word):
         return False
-    toks = ctx.tokens
-    prev = toks[tok.index - 1].core if tok.index > 0 else ""
-    nxt = toks[tok.index + 1].core if tok.index + 1 < len(toks) else ""
-    prev_tok = toks[tok.index - 1] if tok.index > 0 else None
+    cores = ctx.cores
+    prev = cores[tok.index - 1] if tok.index > 0 else ""
+    nxt = cores[tok.index + 1] if tok.index + 1 < len(cores) else ""
+    prev_first = tok.index > 0 and ctx.tokens.sentence_starts[tok.index - 1]
     # a capitalised neighbour makes a multi-word name ("Mr Baker", "Baker Street"); a
     # sentence-initial common word ("We Were") does not
-    prev_is_name = prev[:1].isupper() and not (
-        prev_tok is not None and prev_tok.sentence_start and prev.lower() in FUNCTION_WORDS | DETERMINERS
-    )
+    prev_is_name = prev[:1].isupper() and not (prev_first and prev.lower() in FUNCTION_WORDS | DETERMINERS)
     if prev_is_name or nxt[:1].isupper() or prev.lower() in DETERMINERS:
         return False
     k = tok.index - 1
-    while k > 0 and toks[k].core.lower() in NAME_JOINERS:
+    while k > 0 and ctx.lows[k] in NAME_JOINERS:
         k -= 1
-    if k < tok.index - 1 and toks[k].core[:1].isupper():
+    if k < tok.index - 1 and cores[k][:1].isupper():
         return False  # "Ministry of Finance", "Great Hall of the People"
     # a capitalised line (a headline or a name list) is not running text
     line_start = ctx.text.rfind("\n", 0, tok.start) + 1
@@ -423,12 +493,15 @@ def _miscapitalised(tok: _Token, word: str, ctx: _Context) -> bool:
     return capitalised_share < 0.5
 
 
-def _repeats(tokens: list[_Token]) -> list[tuple[int, int]]:
+def _repeats(ctx: _Context) -> list[tuple[int, int]]:
     """Token index ranges [i, j) that repeat the words just before them ("the the", phrases)."""
-    words = [t.core.lower() for t in tokens]
+    words = ctx.lows
+    sentence_starts = ctx.tokens.sentence_starts
     n_tokens = len(words)
     # only positions whose word equals one of the four before it can start a repeat
-    starts = sorted({i for n in (1, 2, 3, 4) for i in range(n, n_tokens) if words[i] == words[i - n]})
+    starts = sorted(
+        {i for n in (1, 2, 3, 4) for i in itertools.compress(range(n, n_tokens), map(operator.eq, words[n:], words))}
+    )
     out: list[tuple[int, int]] = []
     covered = 0
     for i in starts:
@@ -437,7 +510,7 @@ def _repeats(tokens: list[_Token]) -> list[tuple[int, int]]:
         for n in (4, 3, 2, 1):
             if i - n < 0 or i + n > n_tokens or words[i] != words[i - n]:
                 continue
-            if any(tokens[k].sentence_start for k in range(i - n + 1, i + n)):
+            if any(sentence_starts[i - n + 1 : i + n]):
                 continue
             first, second = words[i - n : i], words[i : i + n]
             if first == second and all(w.isalpha() for w in second):
@@ -456,29 +529,51 @@ def _is_word(piece: str, ctx: _Context) -> bool:
     return len(low) >= 2 and (ctx.lex.is_common_word(low) or ctx.freq(low) >= ctx.s.known_zipf)
 
 
-def _split_words(tokens: list[_Token], ctx: _Context) -> list[tuple[int, int]]:
+def _split_words(ctx: _Context) -> list[tuple[int, int]]:
     """Adjacent token pairs that are one word broken by a space ("govern ment")."""
     out = []
     known = ctx.s.known_zipf
     zipf = ctx.lex.zipf
-    zs, lows = ctx.zs, ctx.lows
-    for i in range(len(tokens) - 1):
-        if zs[i] >= 4.0 and zs[i + 1] >= 4.0:
-            continue  # two common words: neither rule below can fire
-        a, b = tokens[i], tokens[i + 1]
-        if b.start - a.end != 1 or b.sentence_start or not b.core.islower():
+    lows, cores = ctx.lows, ctx.cores
+    starts, ends, sentence_starts = ctx.tokens.starts, ctx.tokens.ends, ctx.tokens.sentence_starts
+    # pairs of two common words (most pairs) cannot fire either rule below
+    rare_words = {low for low, z in ctx.zipf_of.items() if z < 4.0}
+    # pairs (i, i + 1) one space apart whose second token is rare, or whose first is
+    pairs = sorted(
+        {
+            j
+            for r, low in enumerate(lows)
+            if low in rare_words
+            for j in (r - 1, r)
+            if 0 <= j < len(lows) - 1 and starts[j + 1] - ends[j] == 1
+        }
+    )
+    for i in pairs:
+        a, b = cores[i], cores[i + 1]
+        if sentence_starts[i + 1] or not b.islower():
             continue
         joined = zipf.get(lows[i] + lows[i + 1], 0.0)
-        if joined < known + 1.0 or not (a.core.isalpha() and b.core.isalpha()):
+        if joined < known + 1.0 or not (a.isalpha() and b.isalpha()):
             continue
-        if a.core[:1].isupper() and not a.sentence_start:
+        if a[:1].isupper() and not sentence_starts[i]:
             continue
-        za, zb = ctx.freq(a.core), ctx.freq(b.core)
+        za, zb = ctx.freq(a), ctx.freq(b)
         # one piece is no word at all ("brot her", "research ers"), or the joined word is far
         # more common than either piece ("govern ment")
-        if not (_is_word(a.core, ctx) and _is_word(b.core, ctx)) or (min(za, zb) < 4.0 and joined >= max(za, zb) + 1.0):
+        if not (_is_word(a, ctx) and _is_word(b, ctx)) or (min(za, zb) < 4.0 and joined >= max(za, zb) + 1.0):
             out.append((i, i + 2))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _easy_words(lexicon: Lexicon, known_zipf: float) -> frozenset[str]:
+    """Lower-case, letters-only words at least `known_zipf` frequent that are not two function
+    words run together: tokens that need no rule at all (unless LanguageTool flags them)."""
+    return frozenset(
+        w
+        for w, z in lexicon.zipf.items()
+        if z >= known_zipf and w.isalpha() and w.islower() and w not in FUNCTION_PAIRS
+    )
 
 
 def find_garbled(
@@ -494,8 +589,9 @@ def find_garbled(
     `siblings`: evidence from other versions of the same story (optional).
     Empty or odd text gives an empty result; never raises on text.
     """
-    tokens = _tokens(text)
+    tokens = _tokenize(text)
     ctx = _Context(text, tokens, lexicon, settings, spelling, siblings)
+    starts, ends, sentence_starts = tokens.starts, tokens.ends, tokens.sentence_starts
     found: list[GarbledToken] = []
     taken: set[int] = set()
 
@@ -514,40 +610,49 @@ def find_garbled(
             or (left.islower() and right.islower() and not {left, right} & FUNCTION_WORDS)
         ):
             continue  # a spaced hyphen used as a dash between clauses
-        idx = [t.index for t in tokens if t.start < m.end() and t.end > m.start()]
-        if idx:
-            add(m.start(), m.end(), "spacing", range(idx[0], idx[-1] + 1))
-    for i, j in _repeats(tokens):
+        # the tokens the match overlaps (starts and ends are both sorted)
+        first, last = bisect.bisect_right(ends, m.start()), bisect.bisect_left(starts, m.end())
+        if first < last:
+            add(m.start(), m.end(), "spacing", range(first, last))
+    for i, j in _repeats(ctx):
         if not taken.intersection(range(i, j)):
-            add(tokens[i].start, tokens[j - 1].end, "repeated_word", range(i, j))
-    for i, j in _split_words(tokens, ctx):
+            add(starts[i], ends[j - 1], "repeated_word", range(i, j))
+    for i, j in _split_words(ctx):
         if not taken.intersection(range(i, j)):
-            add(tokens[i].start, tokens[j - 1].end, "split_word", range(i, j))
+            add(starts[i], ends[j - 1], "split_word", range(i, j))
 
+    # Fast paths, most tokens: a known lower-case word (one set lookup), a known sentence-initial
+    # capitalised word ("The", "Officials") or a known name, that LanguageTool did not flag.
     known = settings.known_zipf
-    zs, lows = ctx.zs, ctx.lows
-    for tok in tokens:
-        core = tok.core
-        # fast paths, most tokens: a known lower-case word, a known sentence-initial capitalised
-        # word ("The", "Officials") or a known name, that LanguageTool did not flag
-        i = tok.index
+    easy = _easy_words(lexicon, known)
+    hard = ctx.distinct - easy
+    candidates = [i for i, core in enumerate(tokens.cores) if core in hard]
+    flagged = [
+        k for sp in spelling if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
+    ]
+    if flagged:
+        candidates = sorted({*candidates, *flagged})
+    spelled = ctx.spelling_starts
+    cores, lows, zipf_of = tokens.cores, ctx.lows, ctx.zipf_of
+    for i in candidates:
+        core = cores[i]
         if (
-            zs[i] >= known
+            zipf_of[lows[i]] >= known
             and lows[i] not in FUNCTION_PAIRS
-            and tok.start not in ctx.spelling_starts
             and core.isalpha()
-            and (core.islower() or (core[1:].islower() and (tok.sentence_start or lexicon.is_proper_noun(core))))
+            and (core.islower() or (core[1:].islower() and (sentence_starts[i] or lexicon.is_proper_noun(core))))
+            and starts[i] not in spelled
         ):
             continue  # a known name ("Beijing", "Kim") cannot be miscapitalised either
-        if not core or tok.index in taken:
+        if not core or i in taken:
             continue
         if not any(c.isalnum() for c in core):
             if any(c in STRAY_SYMBOLS for c in core):
-                add(tok.start, tok.end, "stray_symbol", range(tok.index, tok.index + 1))
+                add(starts[i], ends[i], "stray_symbol", range(i, i + 1))
             continue
-        reason = _classify_word(tok, ctx)
+        reason = _classify_word(tokens.token(i), ctx)
         if reason is not None:
-            add(tok.start, tok.end, reason, range(tok.index, tok.index + 1))
+            add(starts[i], ends[i], reason, range(i, i + 1))
 
     found.sort(key=lambda g: g.span.start)
     return GarbledResult(tuple(found))

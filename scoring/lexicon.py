@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one shared read-only copy
 class Lexicon:
     zipf: dict[str, float]
     common: frozenset[str]  # common words, lower-case

@@ -89,3 +89,52 @@ def test_never_raises_and_spans_are_valid(lexicon, settings, text):
     for g in found.tokens:
         assert 0 <= g.span.start < g.span.end <= len(text)
         assert text[g.span.start : g.span.end] == g.token
+
+
+def _reference_tokens(text: str) -> list[tuple[str, int, bool]]:
+    """The tokenizer's rules applied token by token, plainly: (core, start, sentence start)."""
+    import re
+
+    from scoring import garbled as g
+
+    out: list[tuple[str, int, bool]] = []
+    sentence_start, previous_end, line_first = True, 0, 0
+    for m in re.finditer(r"\S+", text):
+        raw, start = m.group(), m.start()
+        if not out or "\n" in text[previous_end:start]:
+            sentence_start, line_first = True, len(out)
+        previous_end = m.end()
+        if raw[0] in g._OPENING_QUOTES:
+            sentence_start = True
+        elif out and out[-1][2] and raw.isupper() and out[-1][0].isupper():
+            sentence_start = True  # a dateline in capitals
+        offset, core = g._shape(raw)[:2]
+        out.append((core, start + offset, sentence_start))
+        if raw[-1] in g._SENTENCE_END_CHARS:
+            sentence_start = bool(g._SENTENCE_END.search(raw))
+        elif raw in g._DASHES:
+            sentence_start = all(c.isupper() or not c for c, _, _ in out[line_first:])
+        else:
+            sentence_start = False
+    return out
+
+
+_PIECES = ["PHNOM", "PENH", "A", "—", "–", "-", "Officials", "said.", "“Who", "pay?”", "(AP)", "Kims'", "it’s", "x'"]
+_PIECES += ["sea,", "'", "«Non»", "...", "|", "", "said:", "WHO", "é", "1990.", "U.S.", "“", ")", "end.)"]
+_TEXTS = st.one_of(
+    st.text(alphabet=st.sampled_from(list("aAbBzZ .,!?;:'\"“”‘’«»()-–—|\n\t é1")), max_size=200),
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", " ", "\n", "  ", "\t", " \n "])), max_size=40
+    ).map(lambda pairs: "".join(a + b for a, b in pairs)),
+)
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_tokenizer_agrees_with_token_by_token_rules(text):
+    from scoring.garbled import _tokenize
+
+    tokens = _tokenize(text)
+    assert list(zip(tokens.cores, tokens.starts, tokens.sentence_starts, strict=True)) == _reference_tokens(text)
+    assert all(text[s:e] == c for c, s, e in zip(tokens.cores, tokens.starts, tokens.ends, strict=True))
+    assert tokens.lows == [c.lower() for c in tokens.cores]
