@@ -1,18 +1,21 @@
-"""The batch job as a pipeline: read → group → check → score → rank → write.
+"""The batch job as a pipeline: read → plan → group → check → score → rank → write.
 
-Grouping runs before the per-article scorers because the garbled-token scorer uses the other
-versions of the same story as evidence. The check step sends the bodies the cache does not
-know to LanguageTool from a thread pool while the main thread computes readability.
+The plan step looks every body up in the run cache; when some need LanguageTool, its server
+starts in the background while the lexicon loads and stories are grouped. Grouping runs before
+the per-article scorers because the garbled-token scorer uses the other versions of the same
+story as evidence. The check step sends the bodies the cache does not know to LanguageTool from
+a thread pool while the main thread computes readability.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -142,50 +145,93 @@ def _readability_all(articles: Sequence[Article], settings: Settings) -> dict[st
     return {a.article_id: score_readability(a.body, settings.readability.language) for a in articles}
 
 
-def check_step(articles: Sequence[Article], settings: Settings, cache: RunCache, progress: bool) -> Checked:
+@dataclass(frozen=True, slots=True)
+class CheckPlan:
+    """Which bodies need LanguageTool: the cache's answers, and the rest to check."""
+
+    keys: dict[str, str]  # article id → body key
+    cached: dict[str, GrammarResult]  # body key → result from the cache
+    todo: dict[str, str]  # body key → body, each distinct body once
+    fingerprint: str
+
+
+def plan_step(articles: Sequence[Article], settings: Settings, cache: RunCache) -> CheckPlan:
+    """Look every body up in the cache; what is left goes to LanguageTool."""
+    if not any(get_scorer(n).needs_languagetool for n in settings.scorers):
+        return CheckPlan({}, {}, {}, "")
+    fingerprint = languagetool_fingerprint(settings.languagetool)
+    keys = {a.article_id: body_key(a.body) for a in articles}
+    cached = cache.get_grammar(keys.values(), fingerprint)
+    todo = {keys[a.article_id]: a.body for a in articles if keys[a.article_id] not in cached}
+    log.info(
+        "grammar: %d articles from the cache, %d distinct bodies to check",
+        sum(1 for k in keys.values() if k in cached),
+        len(todo),
+    )
+    return CheckPlan(keys, cached, todo, fingerprint)
+
+
+@contextlib.contextmanager
+def languagetool_step(plan: CheckPlan, settings: Settings) -> Iterator[Future[LanguageToolServer] | None]:
+    """Start LanguageTool in a background thread when the plan needs it, so that Java's start-up
+    (about 10 s) overlaps loading the lexicon and grouping; the server is stopped on exit."""
+    if not plan.todo:
+        yield None
+        return
+    server = LanguageToolServer(settings.languagetool)
+    starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="languagetool-start")
+    try:
+        yield starter.submit(lambda: (server.start(), server)[1])
+    finally:
+        server.stop()  # a start still in progress fails at once and launches nothing
+        starter.shutdown(wait=True)
+        server.stop()
+
+
+def check_step(
+    articles: Sequence[Article],
+    plan: CheckPlan,
+    starting: Future[LanguageToolServer] | None,
+    settings: Settings,
+    cache: RunCache,
+    progress: bool,
+) -> Checked:
     """Grammar for every body (from the cache, or LanguageTool for new and changed bodies, each
     distinct body once), and readability computed meanwhile. Each LanguageTool result is stored
     in the cache as it arrives."""
     started = time.monotonic()
-    if not any(get_scorer(n).needs_languagetool for n in settings.scorers) or not articles:
-        return Checked({}, _readability_all(articles, settings), [], 0, 0.0, 0)
-
-    fingerprint = languagetool_fingerprint(settings.languagetool)
-    keys = {a.article_id: body_key(a.body) for a in articles}
-    grammar = cache.get_grammar(keys.values(), fingerprint)
-    todo = {keys[a.article_id]: a.body for a in articles if keys[a.article_id] not in grammar}
+    keys, grammar = plan.keys, dict(plan.cached)
     cached = sum(1 for k in keys.values() if k in grammar)
-    log.info("grammar: %d articles from the cache, %d distinct bodies to check", cached, len(todo))
-    if not todo:
-        by_article = {a: grammar[k] for a, k in keys.items()}
+    if starting is None:
+        by_article = {a: grammar[k] for a, k in keys.items() if k in grammar}
         return Checked(by_article, _readability_all(articles, settings), [], cached, 0.0, 0)
 
     failed: dict[str, str] = {}
-    with LanguageToolServer(settings.languagetool) as server:
-        checker = GrammarChecker(server, settings.languagetool).open()
-        pool = ThreadPoolExecutor(max_workers=settings.languagetool.client_threads)
-        try:
-            pending: dict[Future[GrammarResult], str] = {pool.submit(checker.check, b): k for k, b in todo.items()}
-            readability = _readability_all(articles, settings)  # overlaps with LanguageTool's work
-            bar = tqdm(total=len(pending), desc="LanguageTool", unit="article", disable=not progress)
-            while pending:
-                done, _ = wait(pending, timeout=5, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    key = pending.pop(fut)
-                    try:
-                        grammar[key] = result = fut.result()
-                        cache.put_grammar(key, fingerprint, result)
-                    except LanguageToolUnavailable:
-                        raise
-                    except LanguageToolError as exc:
-                        failed[key] = str(exc)
-                    bar.update()
-            bar.close()
-        finally:
-            # on Ctrl-C/SIGTERM/LanguageTool down: drop queued checks; stopping the server ends
-            # the ones in flight, so the threads finish promptly
-            pool.shutdown(wait=False, cancel_futures=True)
-            cache.commit()
+    server = starting.result()  # raises what the start raised
+    checker = GrammarChecker(server, settings.languagetool).open()
+    pool = ThreadPoolExecutor(max_workers=settings.languagetool.client_threads)
+    try:
+        pending: dict[Future[GrammarResult], str] = {pool.submit(checker.check, b): k for k, b in plan.todo.items()}
+        readability = _readability_all(articles, settings)  # overlaps with LanguageTool's work
+        bar = tqdm(total=len(pending), desc="LanguageTool", unit="article", disable=not progress)
+        while pending:
+            done, _ = wait(pending, timeout=5, return_when=FIRST_COMPLETED)
+            for fut in done:
+                key = pending.pop(fut)
+                try:
+                    grammar[key] = result = fut.result()
+                    cache.put_grammar(key, plan.fingerprint, result)
+                except LanguageToolUnavailable:
+                    raise
+                except LanguageToolError as exc:
+                    failed[key] = str(exc)
+                bar.update()
+        bar.close()
+    finally:
+        # on Ctrl-C/SIGTERM/LanguageTool down: drop queued checks; stopping the server (by the
+        # caller) ends the ones in flight, so the threads finish promptly
+        pool.shutdown(wait=False, cancel_futures=True)
+        cache.commit()
     failures = [
         InputFailure(a.article_id, a.path, "languagetool_failed", failed[keys[a.article_id]])
         for a in articles
@@ -262,9 +308,11 @@ def run(
     dest.check_writable()
     with RunLock(dest.lock), RunCache(dest.cache) as cache:
         articles, failures = read_step(input_dir, settings)
-        lexicon = Lexicon.load()
-        stories = group_step(articles, lexicon, settings, cache)
-        checked = check_step(articles, settings, cache, progress)
+        plan = plan_step(articles, settings, cache)
+        with languagetool_step(plan, settings) as starting:
+            lexicon = Lexicon.load()
+            stories = group_step(articles, lexicon, settings, cache)
+            checked = check_step(articles, plan, starting, settings, cache, progress)
         scores = score_step(articles, stories, checked, lexicon, settings)
         ranked = rank_stories(scores, stories)
 

@@ -111,9 +111,9 @@ class LanguageToolServer:
         return not self._settings.url
 
     def start(self) -> None:
-        """Start (or, for an external URL, just reach) the server, then warm it up."""
-        with self._lock:
-            self._stopped = False
+        """Start (or, for an external URL, just reach) the server, then warm it up. Safe to run
+        in a background thread while the job does other work; once `stop()` has been called the
+        server stays stopped (a start racing the stop raises LanguageToolError, launching nothing)."""
         self._start()
 
     def _start(self) -> None:
@@ -197,6 +197,7 @@ class LanguageToolServer:
         url = self.url + "v2/languages"
         last_error = ""
         while time.monotonic() < deadline:
+            self._raise_if_stopped()
             if self._process is not None and self._process.poll() is not None:
                 raise LanguageToolError(
                     f"LanguageTool server exited with code {self._process.returncode}: {self._log_tail()}"
@@ -222,6 +223,7 @@ class LanguageToolServer:
         started = time.monotonic()
         last: Exception | None = None
         for attempt in range(5):
+            self._raise_if_stopped()
             try:
                 with opener.open(self.url + "v2/check", data=data, timeout=self._settings.startup_timeout_s) as r:
                     r.read()
@@ -232,6 +234,11 @@ class LanguageToolServer:
                 log.warning("LanguageTool warm-up try %d failed: %s", attempt + 1, exc)
                 time.sleep(1.0)
         raise LanguageToolError(f"LanguageTool warm-up request failed: {last}; server log: {self._log_tail()}")
+
+    def _raise_if_stopped(self) -> None:
+        # a start in a background thread ends as soon as the job stops the server
+        if self._stopped:
+            raise LanguageToolError("LanguageTool server was stopped while starting")
 
     def _terminate(self) -> None:
         with self._lock:
