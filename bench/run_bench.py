@@ -23,7 +23,7 @@ versions, machine-translation-style garbling):
   Java child (VmHWM polled from /proc), CPU seconds of each.
 - rerun_1pct_ratio: 1% new articles added to the folder, the same command run again (same
   output, so the job's run cache is used if it has one), its wall time divided by e2e_s.
-- group_s_by_n: story grouping alone (TermExtractor vectors + group_stories) on 1k, 3k, 10k,
+- group_s_by_n: story grouping alone (term vectors + group_stories) on 1k, 3k, 10k,
   30k and 100k generated articles, one subprocess per size, limited to 70% of RAM and a time
   limit, so a blow-up is reported (value null, reason in group_details_by_n) instead of taking
   the machine down; with its peak RSS and an upper bound of the candidate pairs it scores.
@@ -500,7 +500,7 @@ def group_worker(n: int, seed: int) -> dict[str, Any]:
     """Runs in its own process: grouping time and memory for n generated articles."""
     import collections
 
-    from scoring.grouping import TermExtractor, group_stories
+    from scoring.grouping import group_stories, term_vectors
     from scoring.lexicon import Lexicon
     from scoring.records import Article
     from scoring.settings import load_settings
@@ -517,8 +517,7 @@ def group_worker(n: int, seed: int) -> dict[str, Any]:
     vectors = None
     t = time.perf_counter()
     try:
-        extractor = TermExtractor(lexicon)
-        vectors = [extractor.vector(a.body) for a in articles]
+        vectors = term_vectors([a.body for a in articles], lexicon, settings.grouping.processes)
         out["vector_s"] = round(time.perf_counter() - t, 2)
         t2 = time.perf_counter()
         stories = group_stories(articles, vectors, settings.grouping)

@@ -30,7 +30,7 @@ from scoring.combined import quality_score, rank_stories
 from scoring.errors import LanguageToolError, LanguageToolUnavailable
 from scoring.garbled import find_garbled, sibling_evidence, word_set
 from scoring.grammar import GrammarChecker
-from scoring.grouping import TermExtractor, carry_story_ids, group_stories
+from scoring.grouping import carry_story_ids, group_stories, term_vectors
 from scoring.languagetool_server import LanguageToolServer
 from scoring.lexicon import Lexicon
 from scoring.readability import score_readability, word_count
@@ -131,8 +131,7 @@ def read_step(input_dir: Path, settings: Settings) -> tuple[list[Article], list[
 
 
 def group_step(articles: Sequence[Article], lexicon: Lexicon, settings: Settings, cache: RunCache) -> list[Story]:
-    extractor = TermExtractor(lexicon)
-    vectors = [extractor.vector(a.body) for a in articles]
+    vectors = term_vectors([a.body for a in articles], lexicon, settings.grouping.processes)
     stories = group_stories(articles, vectors, settings.grouping)
     stories = carry_story_ids(stories, cache.previous_story_ids(a.article_id for a in articles))
     log.info("grouped %d articles into %d stories", len(articles), len(stories))

@@ -17,9 +17,11 @@ grows with the number of plausible pairs, not with n².
 from __future__ import annotations
 
 import hashlib
-import math
+import multiprocessing
 import re
+from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +40,11 @@ _UNSEEN_WEIGHT = 5.0  # a word wordfreq never saw: a rare name, or a garbled tok
 _NUMBER_WEIGHT = 4.0  # numbers carry a story: tolls, years, ages, amounts
 _PAIR_BLOCK = 512  # rows per block of the sparse product (bounds memory)
 _EXACT_CHUNK = 20_000  # candidate pairs whose exact cosine is computed at once (bounds memory)
-_MAX_TERM_POSTINGS = 2_000  # a term in more articles than this does not propose candidate pairs
+# A term in more articles than this does not propose candidate pairs. Measured on 60,000
+# generated articles: 2,000 → 26.8 s, all 32,360 stories exact; 1,000 → 9.4 s, one not exact.
+_MAX_TERM_POSTINGS = 1_000
+# Fewer articles than this: term vectors in one process (starting workers costs about 2 s).
+_PARALLEL_FROM = 20_000
 # A candidate pair must reach this share of the threshold on the articles' top terms alone
 # before its exact cosine is computed (versions of one story share their most distinctive terms).
 _PREFILTER_SHARE = 0.5
@@ -88,20 +94,58 @@ class TermExtractor:
         return result
 
     def vector(self, text: str) -> TermVector:
+        """The article's vector: (1 + ln count) × rarity weight per stem, L2-normalised."""
         counts: dict[int, float] = {}
         weight_of: dict[int, float] = {}
-        for token in _WORD.findall(text):
-            term, weight = self._term(token)
+        term_of = self._term
+        for token, n in Counter(_WORD.findall(text)).items():  # each distinct token once
+            term, weight = term_of(token)
             if weight <= 0.0:
                 continue
-            counts[term] = counts.get(term, 0.0) + 1.0
-            weight_of[term] = weight
+            counts[term] = counts.get(term, 0) + n
+            # forms of one stem may differ in rarity ("parade", "parades"): the rarest counts
+            if weight > weight_of.get(term, 0.0):
+                weight_of[term] = weight
         if not counts:
             return TermVector(np.empty(0, np.int32), np.empty(0, np.float32))
-        ids = np.fromiter(sorted(counts), dtype=np.int32, count=len(counts))
-        values = np.array([(1.0 + math.log(counts[t])) * weight_of[t] for t in ids.tolist()], dtype=np.float64)
+        n = len(counts)
+        ids = np.fromiter(counts.keys(), dtype=np.int32, count=n)
+        values = np.log(np.fromiter(counts.values(), dtype=np.float64, count=n))
+        values += 1.0
+        values *= np.fromiter(map(weight_of.__getitem__, counts.keys()), dtype=np.float64, count=n)
         values /= np.sqrt(np.dot(values, values))
-        return TermVector(ids, values.astype(np.float32))
+        order = np.argsort(ids)
+        return TermVector(ids[order], values[order].astype(np.float32))
+
+
+def term_vectors(bodies: Sequence[str], lexicon: Lexicon, processes: int = 1) -> list[TermVector]:
+    """Term vectors of `bodies` (same order) over one shared vocabulary. From `_PARALLEL_FROM`
+    bodies on they are built in `processes` worker processes (spawned, so safe beside the job's
+    threads; each loads the lexicon, about 2 s) and their vocabularies merged."""
+    if processes <= 1 or len(bodies) < _PARALLEL_FROM:
+        extractor = TermExtractor(lexicon)
+        return [extractor.vector(b) for b in bodies]
+    size = -(-len(bodies) // processes)
+    chunks = [list(bodies[i : i + size]) for i in range(0, len(bodies), size)]
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=len(chunks), mp_context=spawn) as pool:
+        parts = list(pool.map(_vectors_in_worker, chunks))
+    vocabulary: dict[str, int] = {}
+    out: list[TermVector] = []
+    for terms, vectors in parts:
+        # the worker's term ids → ids in the merged vocabulary
+        remap = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in terms), np.int32, len(terms))
+        for vec in vectors:
+            ids = remap[vec.ids]
+            order = np.argsort(ids)
+            out.append(TermVector(ids[order], vec.weights[order]))
+    return out
+
+
+def _vectors_in_worker(bodies: list[str]) -> tuple[list[str], list[TermVector]]:
+    extractor = TermExtractor(Lexicon.load())
+    vectors = [extractor.vector(b) for b in bodies]
+    return list(extractor.vocabulary), vectors  # the vocabulary's order is its ids' order
 
 
 def cosine(a: TermVector, b: TermVector) -> float:

@@ -91,6 +91,7 @@ class GroupingSettings(_Section):
     max_days_apart: Annotated[int, Field(ge=0)]
     max_terms_per_article: Positive
     max_term_share: Fraction
+    processes: Positive
 
 
 class Settings(_Section):

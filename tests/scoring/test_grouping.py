@@ -79,3 +79,21 @@ def test_empty_and_single_inputs(settings, lexicon):
     extractor = TermExtractor(lexicon)
     assert len(extractor.vector("")) == 0
     assert cosine(extractor.vector(""), extractor.vector("words here")) == 0.0
+
+
+def test_vectors_built_in_worker_processes_match_one_process(corpus, settings, lexicon, monkeypatch):
+    """Worker processes each have their own vocabulary; after the merge, every similarity and
+    the stories are those of the one-process build."""
+    from scoring import grouping
+
+    articles, vectors = corpus
+    monkeypatch.setattr(grouping, "_PARALLEL_FROM", 2)
+    parallel = grouping.term_vectors([a.body for a in articles], lexicon, processes=2)
+    assert [len(v) for v in parallel] == [len(v) for v in vectors]
+    assert all(list(v.ids) == sorted(v.ids) for v in parallel)
+    for i in range(len(vectors)):
+        for j in range(i + 1, len(vectors)):
+            assert cosine(parallel[i], parallel[j]) == pytest.approx(cosine(vectors[i], vectors[j]), abs=1e-6)
+    assert _partition(group_stories(articles, parallel, settings.grouping)) == _partition(
+        group_stories(articles, vectors, settings.grouping)
+    )
