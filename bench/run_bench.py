@@ -23,6 +23,9 @@ versions, machine-translation-style garbling):
   Java child (VmHWM polled from /proc), CPU seconds of each.
 - rerun_1pct_ratio: 1% new articles added to the folder, the same command run again (same
   output, so the job's run cache is used if it has one), its wall time divided by e2e_s.
+- e2e_standing_s, rerun_1pct_ratio_standing: the same two runs against a LanguageTool server
+  kept running between runs (`--languagetool-url`, as a service would be), started and warmed
+  like the floor's server, on a fresh run cache: what a deployment with a standing server gets.
 - group_s_by_n: story grouping alone (term vectors + group_stories) on 1k, 3k, 10k,
   30k and 100k generated articles, one subprocess per size, limited to 70% of RAM and a time
   limit, so a blow-up is reported (value null, reason in group_details_by_n) instead of taking
@@ -473,8 +476,10 @@ def _summary_from_log(text: str) -> dict[str, float]:
     return out
 
 
-def measure_e2e(corpus_dir: Path, out_csv: Path, logs: Path, label: str) -> dict[str, Any]:
+def measure_e2e(corpus_dir: Path, out_csv: Path, logs: Path, label: str, url: str | None = None) -> dict[str, Any]:
     cmd = [*_job_command(), "run", str(corpus_dir), "--output", str(out_csv)]
+    if url:
+        cmd += ["--languagetool-url", url]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     res = run_measured(cmd, logs / f"{label}.log", cwd=out_csv.parent, env=env)
     log_text = (logs / f"{label}.log").read_text(encoding="utf-8", errors="replace")
@@ -493,6 +498,39 @@ def measure_e2e(corpus_dir: Path, out_csv: Path, logs: Path, label: str) -> dict
         f"{res['peak_rss_mb']:.0f} MB, java {res['peak_rss_mb_java'] or 0:.0f} MB"
     )
     return res
+
+
+def measure_standing(
+    corpus_dir: Path, extra_dir: Path, workdir: Path, logs: Path, settings: Any, seed: int
+) -> dict[str, Any]:
+    """The job against a LanguageTool server kept running between runs (`--languagetool-url`),
+    started and JIT-warmed like the floor's server (on other articles, so no corpus body is
+    sent twice): a full run on a fresh cache, then a re-run with the 1% new articles."""
+    from scoring.languagetool_server import LanguageToolServer
+
+    lt = settings.languagetool
+    warm = [g.body for g in corpus.generate_texts(WARMUP_ARTICLES, seed + 7919)]
+    folder, out_csv = workdir / "corpus_standing", workdir / "out_standing" / "ranking.csv"
+    for d in (folder, out_csv.parent):
+        shutil.rmtree(d, ignore_errors=True)
+    shutil.copytree(corpus_dir, folder)
+    out_csv.parent.mkdir(parents=True)
+    with LanguageToolServer(lt) as server:
+        checker = RawChecker(server.url, lt.language, lt.disabled_rules, lt.chunk_chars)
+        try:
+            say(f"standing: JIT warm-up, {len(warm)} other articles: {checker.run(warm, 2):.1f} s")
+        finally:
+            checker.close()
+        full = measure_e2e(folder, out_csv, logs, "e2e_standing", url=server.url)
+        for path in extra_dir.iterdir():
+            shutil.copy2(path, folder / path.name)
+        rerun = measure_e2e(folder, out_csv, logs, "rerun_standing", url=server.url)
+    return {
+        "e2e_standing_s": round(full["wall_s"], 2),
+        "rerun_standing_s": round(rerun["wall_s"], 2),
+        "rerun_1pct_ratio_standing": round(rerun["wall_s"] / full["wall_s"], 3),
+        "standing_details": {"e2e": full, "rerun": rerun},
+    }
 
 
 # -- grouping scaling ----------------------------------------------------------------------------
@@ -746,7 +784,15 @@ def benchmark(args: argparse.Namespace, result: dict[str, Any]) -> None:
             e2e_details=e2e,
         )
         extra = max(1, round(args.n * 0.01))
-        corpus.write_corpus(corpus.generate(args.n + extra, args.seed)[args.n :], corpus_dir)
+        extra_dir = workdir / "corpus_extra"
+        shutil.rmtree(extra_dir, ignore_errors=True)
+        extra_dir.mkdir(parents=True)
+        corpus.write_corpus(corpus.generate(args.n + extra, args.seed)[args.n :], extra_dir)
+        if not args.skip_standing:
+            standing = stage("standing", measure_standing, corpus_dir, extra_dir, workdir, logs, settings, args.seed)
+            result.update(standing or {})
+        for path in extra_dir.iterdir():
+            shutil.copy2(path, corpus_dir / path.name)
         rerun = stage("rerun", measure_e2e, corpus_dir, out_csv, logs, "rerun")
         if rerun:
             result.update(
@@ -768,6 +814,12 @@ def benchmark(args: argparse.Namespace, result: dict[str, Any]) -> None:
         say(f"naive client {result['naive_s']:.1f} s / e2e = {result['speedup_vs_naive']:.2f} (speed-up of the job)")
     if "rerun_1pct_ratio" in result:
         say(f"re-run with {result['rerun_new_articles']} new articles: {result['rerun_1pct_ratio']:.3f} x e2e")
+    if "e2e_standing_s" in result and "raw_lt_s" in result:
+        result["ratio_e2e_standing_vs_raw_lt"] = round(result["e2e_standing_s"] / result["raw_lt_s"], 2)
+        say(
+            f"standing server: e2e {result['e2e_standing_s']:.1f} s = {result['ratio_e2e_standing_vs_raw_lt']:.2f} x "
+            f"the floor; re-run {result['rerun_standing_s']:.1f} s = {result['rerun_1pct_ratio_standing']:.3f} x"
+        )
 
     if args.skip_group_scaling:
         result.update(group_s_by_n=None, group_peak_rss_mb_by_n=None)
@@ -785,6 +837,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--workdir", type=Path, help="work folder (default: a new temporary folder, removed after)")
     parser.add_argument("--skip-group-scaling", action="store_true", help="skip the grouping scaling runs")
+    parser.add_argument("--skip-standing", action="store_true", help="skip the runs against a standing server")
     parser.add_argument(
         "--group-sizes",
         type=lambda s: tuple(int(x) for x in s.split(",")),

@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import signal
 import sys
+import time
 from pathlib import Path
 from types import FrameType
 
@@ -84,7 +85,44 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", "-q", action="store_true", help="log warnings and errors only; no progress bar")
 
     sub.add_parser("scorers", help="list the available scorers")
+
+    serve = sub.add_parser(
+        "languagetool",
+        help="run the pinned, tuned LanguageTool server in the foreground (a standing server for --languagetool-url)",
+        description="Run the pinned LanguageTool server with the job's tuned settings on 127.0.0.1:PORT until "
+        "SIGTERM or Ctrl-C (exit 0), e.g. as a systemd service; nightly runs then use it with "
+        "--languagetool-url and pay neither Java's start-up nor its warm-up (see BENCHMARKS.md).",
+    )
+    serve.add_argument("--port", type=int, default=8081, help="port on 127.0.0.1 (default 8081)")
+    serve.add_argument("--config", type=Path, metavar="FILE", help="TOML settings (the [languagetool] section)")
     return parser
+
+
+def _serve_languagetool(args: argparse.Namespace) -> int:
+    """`textquality languagetool`: the job's server, kept up until told to stop."""
+    try:
+        settings = load_settings(args.config, {"languagetool": {"url": ""}})
+    except ConfigError as exc:
+        print(f"textquality: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    from scoring.languagetool_server import LanguageToolServer
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        with LanguageToolServer(settings.languagetool, port=args.port) as server:
+            print(f"LanguageTool ready at {server.url} (use: textquality run --languagetool-url {server.url} …)")
+            sys.stdout.flush()
+            while server.running:
+                time.sleep(1.0)
+            log.error("LanguageTool server exited on its own")
+            return EXIT_INFRA
+    except LanguageToolError as exc:
+        print(f"textquality: LanguageTool failure: {exc}", file=sys.stderr)
+        return EXIT_INFRA
+    except (KeyboardInterrupt, Terminated):
+        return EXIT_OK  # the normal way to stop a service
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _setup_logging(quiet: bool) -> None:
@@ -102,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         for spec in SCORERS.values():
             print(f"{spec.name:12s} {spec.summary}")
         return EXIT_OK
+
+    if args.command == "languagetool":
+        _setup_logging(quiet=False)
+        return _serve_languagetool(args)
 
     _setup_logging(args.quiet)
     try:

@@ -69,8 +69,9 @@ class LanguageToolServer:
     `settings.url` set, no process is started and `url` is that server.
     """
 
-    def __init__(self, settings: LanguageToolSettings) -> None:
+    def __init__(self, settings: LanguageToolSettings, port: int | None = None) -> None:
         self._settings = settings
+        self._port = port  # None: any free port
         self._process: subprocess.Popen[bytes] | None = None
         self._workdir: Path | None = None
         self._url: str | None = settings.url.rstrip("/") + "/" if settings.url else None
@@ -105,6 +106,11 @@ class LanguageToolServer:
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process else None
+
+    @property
+    def running(self) -> bool:
+        """True while our own Java process is alive."""
+        return self._process is not None and self._process.poll() is None
 
     @property
     def owns_process(self) -> bool:
@@ -158,7 +164,7 @@ class LanguageToolServer:
             self._workdir = Path(tempfile.mkdtemp(prefix="textquality-lt-"))
         props = self._workdir / "server.properties"
         props.write_text(server_properties(s), encoding="utf-8")
-        port = _free_port()
+        port = self._port or _free_port()
         cmd = [
             s.java,
             f"-Xmx{s.heap_mb}m",
