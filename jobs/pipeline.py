@@ -138,12 +138,14 @@ def group_step(articles: Sequence[Article], lexicon: Lexicon, settings: Settings
     return stories
 
 
-def _readability_all(articles: Sequence[Article], settings: Settings, cache: RunCache) -> dict[str, ReadabilityResult]:
-    """Readability of every article: from the cache, or computed (each distinct body once) and stored."""
+def _readability_all(
+    articles: Sequence[Article], keys: dict[str, str], settings: Settings, cache: RunCache
+) -> dict[str, ReadabilityResult]:
+    """Readability of every article (`keys`: article id → body key): from the cache, or computed
+    (each distinct body once) and stored."""
     if "readability" not in settings.scorers:
         return {}
     fingerprint = readability_fingerprint(settings.readability)
-    keys = {a.article_id: body_key(a.body) for a in articles}
     known = cache.get_readability(keys.values(), fingerprint)
     for a in articles:
         key = keys[a.article_id]
@@ -163,21 +165,22 @@ class CheckPlan:
     todo: dict[str, str]  # body key → body, each distinct body once
     fingerprint: str
 
+    @property
+    def cached_articles(self) -> int:
+        return sum(1 for k in self.keys.values() if k in self.cached)
+
 
 def plan_step(articles: Sequence[Article], settings: Settings, cache: RunCache) -> CheckPlan:
-    """Look every body up in the cache; what is left goes to LanguageTool."""
-    if not any(get_scorer(n).needs_languagetool for n in settings.scorers):
-        return CheckPlan({}, {}, {}, "")
-    fingerprint = languagetool_fingerprint(settings.languagetool)
+    """Hash every body once; look the bodies up in the cache; what is left goes to LanguageTool."""
     keys = {a.article_id: body_key(a.body) for a in articles}
+    if not any(get_scorer(n).needs_languagetool for n in settings.scorers):
+        return CheckPlan(keys, {}, {}, "")
+    fingerprint = languagetool_fingerprint(settings.languagetool)
     cached = cache.get_grammar(keys.values(), fingerprint)
     todo = {keys[a.article_id]: a.body for a in articles if keys[a.article_id] not in cached}
-    log.info(
-        "grammar: %d articles from the cache, %d distinct bodies to check",
-        sum(1 for k in keys.values() if k in cached),
-        len(todo),
-    )
-    return CheckPlan(keys, cached, todo, fingerprint)
+    plan = CheckPlan(keys, cached, todo, fingerprint)
+    log.info("grammar: %d articles from the cache, %d distinct bodies to check", plan.cached_articles, len(todo))
+    return plan
 
 
 @contextlib.contextmanager
@@ -188,13 +191,18 @@ def languagetool_step(plan: CheckPlan, settings: Settings) -> Iterator[Future[La
         yield None
         return
     server = LanguageToolServer(settings.languagetool)
+
+    def start() -> LanguageToolServer:
+        server.start()
+        return server
+
     starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="languagetool-start")
     try:
-        yield starter.submit(lambda: (server.start(), server)[1])
+        yield starter.submit(start)
     finally:
         server.stop()  # a start still in progress fails at once and launches nothing
         starter.shutdown(wait=True)
-        server.stop()
+        server.stop()  # again: removes a working folder the interrupted start may have made
 
 
 def check_step(
@@ -209,11 +217,10 @@ def check_step(
     distinct body once), and readability computed meanwhile. Each LanguageTool result is stored
     in the cache as it arrives."""
     started = time.monotonic()
-    keys, grammar = plan.keys, dict(plan.cached)
-    cached = sum(1 for k in keys.values() if k in grammar)
+    keys, grammar, cached = plan.keys, dict(plan.cached), plan.cached_articles
     if starting is None:
         by_article = {a: grammar[k] for a, k in keys.items() if k in grammar}
-        return Checked(by_article, _readability_all(articles, settings, cache), [], cached, 0.0, 0)
+        return Checked(by_article, _readability_all(articles, keys, settings, cache), [], cached, 0.0, 0)
 
     failed: dict[str, str] = {}
     server = starting.result()  # raises what the start raised
@@ -221,7 +228,7 @@ def check_step(
     pool = ThreadPoolExecutor(max_workers=settings.languagetool.client_threads)
     try:
         pending: dict[Future[GrammarResult], str] = {pool.submit(checker.check, b): k for k, b in plan.todo.items()}
-        readability = _readability_all(articles, settings, cache)  # overlaps with LanguageTool's work
+        readability = _readability_all(articles, keys, settings, cache)  # overlaps with LanguageTool's work
         bar = tqdm(total=len(pending), desc="LanguageTool", unit="article", disable=not progress)
         while pending:
             done, _ = wait(pending, timeout=5, return_when=FIRST_COMPLETED)

@@ -210,7 +210,11 @@ class _Context:
         self.lex = lexicon
         self.s = settings
         self.siblings = siblings
-        self.spelling_starts = {sp.start for sp in spelling}
+        # tokens a LanguageTool spelling match starts at
+        starts = tokens.starts
+        self.spelled = frozenset(
+            k for sp in spelling if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
+        )
         self.spelling = spelling
         self._pieces: dict[str, bool] = {}
         self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
@@ -627,12 +631,9 @@ def find_garbled(
     easy = _easy_words(lexicon, known)
     hard = ctx.distinct - easy
     candidates = [i for i, core in enumerate(tokens.cores) if core in hard]
-    flagged = [
-        k for sp in spelling if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
-    ]
-    if flagged:
-        candidates = sorted({*candidates, *flagged})
-    spelled = ctx.spelling_starts
+    spelled = ctx.spelled
+    if spelled:
+        candidates = sorted({*candidates, *spelled})
     cores, lows, zipf_of = tokens.cores, ctx.lows, ctx.zipf_of
     for i in candidates:
         core = cores[i]
@@ -641,7 +642,7 @@ def find_garbled(
             and lows[i] not in FUNCTION_PAIRS
             and core.isalpha()
             and (core.islower() or (core[1:].islower() and (sentence_starts[i] or lexicon.is_proper_noun(core))))
-            and starts[i] not in spelled
+            and i not in spelled
         ):
             continue  # a known name ("Beijing", "Kim") cannot be miscapitalised either
         if not core or i in taken:
