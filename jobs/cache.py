@@ -5,6 +5,10 @@
   fingerprint, so everything is checked again; changing a weight re-ranks from the cache.
 - `readability`: the readability metrics per (article body hash, readability fingerprint):
   textstat's metrics cost about 20 ms per article, the largest Python cost of a re-run.
+- `garbled`: the garbled tokens per (detection key, garbled fingerprint). The key hashes the
+  detector's inputs: the body, the bodies of the other versions of its story (its sibling
+  evidence) and LanguageTool's spelling spans; the fingerprint hashes the detector's settings
+  and code and the lexicon. A re-run detects again only where one of these changed.
 - `stories`: the story id each article had, so a story keeps its id on later nights when new
   versions join it.
 
@@ -23,11 +27,13 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from scoring.records import GrammarIssue, GrammarResult, ReadabilityResult, Span
-from scoring.settings import LanguageToolSettings, ReadabilitySettings
+from scoring.lexicon import snapshot_path
+from scoring.records import GarbledResult, GarbledToken, GrammarIssue, GrammarResult, ReadabilityResult, Span
+from scoring.settings import GarbledSettings, LanguageToolSettings, ReadabilitySettings
 
 SCHEMA_VERSION = 1
-_POM = Path(__file__).resolve().parents[1] / "languagetool" / "pom.xml"
+_ROOT = Path(__file__).resolve().parents[1]
+_POM = _ROOT / "languagetool" / "pom.xml"
 
 
 def languagetool_fingerprint(settings: LanguageToolSettings) -> str:
@@ -54,6 +60,23 @@ def readability_fingerprint(settings: ReadabilitySettings) -> str:
             "language": settings.language,
         }
     )
+
+
+def garbled_fingerprint(settings: GarbledSettings) -> str:
+    """What changes the garbled-token detector's answers: its settings, its code (the
+    scoring/garbled*.py sources) and the lexicon (the snapshot's name hashes the word lists'
+    versions and the lexicon's code)."""
+    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted((_ROOT / "scoring").glob("garbled*.py"))))
+    return _fingerprint(
+        {"settings": settings.model_dump(mode="json"), "code": code.hexdigest(), "lexicon": snapshot_path().name}
+    )
+
+
+def garbled_key(body_hash: str, sibling_hashes: Iterable[str], spelling: Iterable[Span]) -> str:
+    """The inputs of one detection: the body, the bodies of the other versions of its story
+    (order does not matter: the evidence is their union) and LanguageTool's spelling spans."""
+    parts = [body_hash, *sorted(sibling_hashes), "|", *(f"{s.start}:{s.end}" for s in spelling)]
+    return hashlib.sha256(" ".join(parts).encode()).hexdigest()
 
 
 def _fingerprint(material: dict[str, object]) -> str:
@@ -114,6 +137,9 @@ class RunCache:
             CREATE TABLE IF NOT EXISTS readability (
                 body_hash TEXT NOT NULL, fingerprint TEXT NOT NULL, result TEXT NOT NULL,
                 PRIMARY KEY (body_hash, fingerprint));
+            CREATE TABLE IF NOT EXISTS garbled (  -- body_hash holds the detection key (garbled_key)
+                body_hash TEXT NOT NULL, fingerprint TEXT NOT NULL, result TEXT NOT NULL,
+                PRIMARY KEY (body_hash, fingerprint));
             CREATE TABLE IF NOT EXISTS stories (
                 article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, first_seen TEXT NOT NULL);
             """
@@ -171,6 +197,18 @@ class RunCache:
 
     def put_readability(self, body_hash: str, fingerprint: str, result: ReadabilityResult) -> None:
         self._put("readability", body_hash, fingerprint, json.dumps(dataclasses.asdict(result)))
+
+    def get_garbled(self, keys: Iterable[str], fingerprint: str) -> dict[str, GarbledResult]:
+        """Cached garbled tokens for the given detection keys (missing ones are absent)."""
+        rows = self._get("garbled", keys, fingerprint)
+        return {
+            k: GarbledResult(tuple(GarbledToken(t, Span(a, b), r) for t, a, b, r in json.loads(v)))
+            for k, v in rows.items()
+        }
+
+    def put_garbled(self, key: str, fingerprint: str, result: GarbledResult) -> None:
+        payload = [[g.token, g.span.start, g.span.end, g.reason] for g in result.tokens]
+        self._put("garbled", key, fingerprint, json.dumps(payload, ensure_ascii=False))
 
     def commit(self) -> None:
         self.db.commit()

