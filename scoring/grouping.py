@@ -63,24 +63,32 @@ class TermVector:
         return int(self.ids.size)
 
 
+# Distinct tokens whose term and weight an extractor remembers (about 100 bytes each); past
+# this the memo starts again, so a long run's memory stays bounded.
+_TOKEN_MEMO = 500_000
+
+
 class TermExtractor:
     """Turns article bodies into `TermVector`s over one shared vocabulary (vectors from different
-    extractors are not comparable). Holds a stemmer: one extractor per thread."""
+    extractors are not comparable). Holds a stemmer: one extractor per thread.
+
+    Each distinct lower-case token is looked up (frequency, stem) once and its term id and
+    weight kept in arrays, so an article's vector is built with array operations."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
         self._stemmer = snowballstemmer.stemmer("english")
-        self._weights: dict[str, tuple[int, float]] = {}
-        self.vocabulary: dict[str, int] = {}
+        self.vocabulary: dict[str, int] = {}  # stem (or number) → term id
+        self._token_row: dict[str, int] = {}  # lower-case token → row of the two arrays below
+        self._token_term = np.empty(4096, np.int64)
+        self._token_weight = np.empty(4096, np.float64)
 
-    def _term(self, token: str) -> tuple[int, float]:
-        cached = self._weights.get(token)
-        if cached is not None:
-            return cached
-        if token[0].isdigit():
-            term, weight = token.rstrip(".,"), _NUMBER_WEIGHT
+    def _term(self, low: str) -> tuple[int, float]:
+        """Term id and rarity weight of one lower-case token (weight 0: not a content term)."""
+        if low[0].isdigit():
+            term, weight = low.rstrip(".,"), _NUMBER_WEIGHT
         else:
-            low = token.lower().replace("’", "'")
+            low = low.replace("’", "'")
             if low.endswith("'s"):
                 low = low[:-2]
             zipf = self._lexicon.frequency(low)
@@ -88,34 +96,45 @@ class TermExtractor:
             term = self._stemmer.stemWord(low)
         if not term:
             weight = 0.0
-        result = (self.vocabulary.setdefault(term, len(self.vocabulary)), weight)
-        if len(self._weights) < 500_000:
-            self._weights[token] = result
-        return result
+        return self.vocabulary.setdefault(term, len(self.vocabulary)), weight
+
+    def _remember(self, tokens: list[str]) -> None:
+        """Add rows for `tokens` (not yet remembered), in order, so term ids follow first use."""
+        if len(self._token_row) + len(tokens) > _TOKEN_MEMO:
+            self._token_row.clear()
+        first = len(self._token_row)
+        if first + len(tokens) > self._token_term.size:
+            size = 2 * (first + len(tokens))
+            self._token_term = np.resize(self._token_term, size)
+            self._token_weight = np.resize(self._token_weight, size)
+        for row, low in enumerate(tokens, first):
+            self._token_term[row], self._token_weight[row] = self._term(low)
+            self._token_row[low] = row
 
     def vector(self, text: str) -> TermVector:
-        """The article's vector: (1 + ln count) × rarity weight per stem, L2-normalised."""
-        counts: dict[int, float] = {}
-        weight_of: dict[int, float] = {}
-        term_of = self._term
-        for token, n in Counter(_WORD.findall(text)).items():  # each distinct token once
-            term, weight = term_of(token)
-            if weight <= 0.0:
-                continue
-            counts[term] = counts.get(term, 0) + n
-            # forms of one stem may differ in rarity ("parade", "parades"): the rarest counts
-            if weight > weight_of.get(term, 0.0):
-                weight_of[term] = weight
-        if not counts:
-            return TermVector(np.empty(0, np.int32), np.empty(0, np.float32))
+        """The article's vector: (1 + ln count) × rarity weight per stem, L2-normalised; forms of
+        one stem may differ in rarity ("parade", "parades"): the rarest counts."""
+        counts = Counter(_WORD.findall(text.lower()))  # each distinct token once
+        rows_of = self._token_row
+        new = [t for t in counts if t not in rows_of]
+        if new:
+            self._remember(new)
         n = len(counts)
-        ids = np.fromiter(counts.keys(), dtype=np.int32, count=n)
-        values = np.log(np.fromiter(counts.values(), dtype=np.float64, count=n))
+        rows = np.fromiter(map(rows_of.__getitem__, counts), np.int64, n)
+        weights = self._token_weight[rows]
+        keep = weights > 0.0
+        terms, weights = self._token_term[rows][keep], weights[keep]
+        if not terms.size:
+            return TermVector(np.empty(0, np.int32), np.empty(0, np.float32))
+        tally = np.fromiter(counts.values(), np.float64, n)[keep]
+        order = np.argsort(terms, kind="stable")
+        terms, weights, tally = terms[order], weights[order], tally[order]
+        starts = np.flatnonzero(np.r_[True, terms[1:] != terms[:-1]])  # first row of each term
+        values = np.log(np.add.reduceat(tally, starts))
         values += 1.0
-        values *= np.fromiter(map(weight_of.__getitem__, counts.keys()), dtype=np.float64, count=n)
+        values *= np.maximum.reduceat(weights, starts)
         values /= np.sqrt(np.dot(values, values))
-        order = np.argsort(ids)
-        return TermVector(ids[order], values[order].astype(np.float32))
+        return TermVector(terms[starts].astype(np.int32), values.astype(np.float32))
 
 
 def term_vectors(bodies: Sequence[str], lexicon: Lexicon, processes: int = 1) -> list[TermVector]:
