@@ -17,7 +17,9 @@ grows with the number of plausible pairs, not with n².
 from __future__ import annotations
 
 import hashlib
+import itertools
 import multiprocessing
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -137,34 +139,54 @@ class TermExtractor:
         return TermVector(terms[starts].astype(np.int32), values.astype(np.float32))
 
 
+# Bodies per task sent to a worker process: small tasks keep the bodies in flight (pickled)
+# and the results waiting to be merged to a few MB each.
+_TASK_BODIES = 2_000
+
+
 def term_vectors(bodies: Sequence[str], lexicon: Lexicon, processes: int = 1) -> list[TermVector]:
     """Term vectors of `bodies` (same order) over one shared vocabulary. From `_PARALLEL_FROM`
     bodies on they are built in `processes` worker processes (spawned, so safe beside the job's
-    threads; each loads the lexicon, about 2 s) and their vocabularies merged."""
+    threads; each loads the lexicon, about 1 s), in tasks of `_TASK_BODIES` bodies, and each
+    worker's term ids mapped into one vocabulary as its results arrive."""
     if processes <= 1 or len(bodies) < _PARALLEL_FROM:
         extractor = TermExtractor(lexicon)
         return [extractor.vector(b) for b in bodies]
-    size = -(-len(bodies) // processes)
-    chunks = [list(bodies[i : i + size]) for i in range(0, len(bodies), size)]
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=len(chunks), mp_context=spawn) as pool:
-        parts = list(pool.map(_vectors_in_worker, chunks))
+    tasks = (list(bodies[i : i + _TASK_BODIES]) for i in range(0, len(bodies), _TASK_BODIES))
     vocabulary: dict[str, int] = {}
+    remaps: dict[int, np.ndarray] = {}  # worker pid → its term ids → merged ids
     out: list[TermVector] = []
-    for terms, vectors in parts:
-        # the worker's term ids → ids in the merged vocabulary
-        remap = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in terms), np.int32, len(terms))
-        for vec in vectors:
-            ids = remap[vec.ids]
-            order = np.argsort(ids)
-            out.append(TermVector(ids[order], vec.weights[order]))
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=processes, mp_context=spawn) as pool:
+        # results come back in task order, and each worker takes its tasks in that order too, so
+        # a worker's new terms always extend the remap its earlier results built
+        for pid, new_terms, sizes, ids, weights in pool.map(_vectors_in_worker, tasks):
+            added = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in new_terms), np.int32)
+            remap = remaps[pid] = np.concatenate([remaps.get(pid, np.empty(0, np.int32)), added])
+            ids = remap[ids]
+            order = np.lexsort((ids, np.repeat(np.arange(sizes.size), sizes)))  # ids sorted per vector
+            bounds = np.cumsum(sizes)[:-1]
+            out.extend(map(TermVector, np.split(ids[order], bounds), np.split(weights[order], bounds)))
     return out
 
 
-def _vectors_in_worker(bodies: list[str]) -> tuple[list[str], list[TermVector]]:
-    extractor = TermExtractor(Lexicon.load())
-    vectors = [extractor.vector(b) for b in bodies]
-    return list(extractor.vocabulary), vectors  # the vocabulary's order is its ids' order
+_worker_extractor: TermExtractor | None = None  # a worker process's one extractor, for all its tasks
+
+
+def _vectors_in_worker(bodies: list[str]) -> tuple[int, list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """In a worker process: the vectors of `bodies` in this worker's term ids, as their sizes
+    and their concatenated ids and weights (compact to send back), with the terms this task
+    added to the worker's vocabulary (in id order) and the worker's pid."""
+    global _worker_extractor
+    if _worker_extractor is None:
+        _worker_extractor = TermExtractor(Lexicon.load())
+    known = len(_worker_extractor.vocabulary)
+    vectors = [_worker_extractor.vector(b) for b in bodies]
+    new_terms = list(itertools.islice(_worker_extractor.vocabulary, known, None))
+    sizes = np.fromiter(map(len, vectors), np.int64, len(vectors))
+    ids = np.concatenate([v.ids for v in vectors]) if vectors else np.empty(0, np.int32)
+    weights = np.concatenate([v.weights for v in vectors]) if vectors else np.empty(0, np.float32)
+    return os.getpid(), new_terms, sizes, ids, weights
 
 
 def cosine(a: TermVector, b: TermVector) -> float:
@@ -180,22 +202,23 @@ def story_id_for(member_ids: Sequence[str]) -> str:
 
 
 def _matrix(vectors: Sequence[TermVector], top_terms: int | None) -> sp.csr_matrix:
-    """Articles × terms sparse matrix; with `top_terms`, only each article's heaviest terms."""
-    rows, cols, vals = [], [], []
-    for i, vec in enumerate(vectors):
-        ids, weights = vec.ids, vec.weights
-        if top_terms is not None and ids.size > top_terms:
-            keep = np.argsort(-weights, kind="stable")[:top_terms]
-            ids, weights = ids[keep], weights[keep]
-        rows.append(np.full(ids.size, i, dtype=np.int32))
-        cols.append(ids)
-        vals.append(weights.astype(np.float64))
-    n_terms = 1 + max((int(v.ids.max()) for v in vectors if v.ids.size), default=0)
-    if not rows:
-        return sp.csr_matrix((len(vectors), n_terms))
-    return sp.csr_matrix(
-        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(vectors), n_terms)
-    )
+    """Articles × terms sparse matrix of the float32 weights, built row by row (each vector's ids
+    are sorted); with `top_terms`, only each article's heaviest terms (kept in id order)."""
+    if top_terms is not None:
+        vectors = [_heaviest(v, top_terms) for v in vectors]
+    indptr = np.zeros(len(vectors) + 1, np.int64)
+    np.cumsum([v.ids.size for v in vectors], out=indptr[1:])
+    indices = np.concatenate([v.ids for v in vectors]) if vectors else np.empty(0, np.int32)
+    data = np.concatenate([v.weights for v in vectors]) if vectors else np.empty(0, np.float32)
+    n_terms = 1 + int(indices.max()) if indices.size else 1
+    return sp.csr_matrix((data, indices, indptr), shape=(len(vectors), n_terms))
+
+
+def _heaviest(vec: TermVector, top_terms: int) -> TermVector:
+    if vec.ids.size <= top_terms:
+        return vec
+    keep = np.sort(np.argsort(-vec.weights, kind="stable")[:top_terms])
+    return TermVector(vec.ids[keep], vec.weights[keep])
 
 
 def similar_pairs(vectors: Sequence[TermVector], settings: GroupingSettings) -> list[tuple[int, int, float]]:
@@ -203,14 +226,15 @@ def similar_pairs(vectors: Sequence[TermVector], settings: GroupingSettings) -> 
     n = len(vectors)
     if n < 2:
         return []
-    top = _matrix(vectors, settings.max_terms_per_article)
-    df = np.diff(top.tocsc().indptr)
+    full = _matrix(vectors, None)
+    # the heaviest terms of each article, in float64 (as before the float32 storage)
+    top = _matrix(vectors, settings.max_terms_per_article).astype(np.float64)
+    df = np.bincount(top.indices, minlength=top.shape[1])
     # terms too common to find story versions with (bounds the candidate pairs per term)
     common = df > max(50, min(settings.max_term_share * n, _MAX_TERM_POSTINGS))
     if common.any():
         top = top @ sp.diags((~common).astype(np.float64))
         top.eliminate_zeros()
-    full = _matrix(vectors, None)
     out: list[tuple[int, int, float]] = []
     top_t = top.T.tocsr()
     prefilter = settings.similarity_threshold * _PREFILTER_SHARE
@@ -224,7 +248,8 @@ def similar_pairs(vectors: Sequence[TermVector], settings: GroupingSettings) -> 
         del candidates
         for k in range(0, ii.size, _EXACT_CHUNK):  # exact cosines, a bounded number at a time
             a, b = ii[k : k + _EXACT_CHUNK], jj[k : k + _EXACT_CHUNK]
-            exact = np.asarray(full[a].multiply(full[b]).sum(axis=1)).ravel()
+            rows_a, rows_b = full[a].astype(np.float64), full[b].astype(np.float64)
+            exact = np.asarray(rows_a.multiply(rows_b).sum(axis=1)).ravel()
             keep = exact >= settings.similarity_threshold
             out.extend(zip(a[keep].tolist(), b[keep].tolist(), exact[keep].tolist(), strict=True))
     return out
