@@ -85,8 +85,13 @@ def html_to_text(markup: str) -> tuple[str, str]:
 
 def english_share(text: str) -> float:
     """Share of words in `text` that are among the most common English words; 0.0 for no words."""
+    return _english_words(text)[1]
+
+
+def _english_words(text: str) -> tuple[int, float]:
+    """Words in `text` and `english_share` of them, from one pass."""
     words = _WORD.findall(text.lower())
-    return sum(w in _ENGLISH_COMMON for w in words) / len(words) if words else 0.0
+    return len(words), (sum(map(_ENGLISH_COMMON.__contains__, words)) / len(words) if words else 0.0)
 
 
 def list_inputs(folder: Path, settings: InputSettings) -> list[Path]:
@@ -144,8 +149,7 @@ def parse_article(text: str, article_id: str, path: str, content_hash: str) -> A
 
 
 def _check_language(article: Article, settings: InputSettings) -> None:
-    words = len(_WORD.findall(article.body))
-    share = english_share(article.body)
+    words, share = _english_words(article.body)
     if words >= 20 and share < settings.min_english_share:
         raise InputError(
             "not_english",
