@@ -23,8 +23,17 @@ import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
+from scoring.garbled_tokens import (  # noqa: F401  (the tokenizer's rules, as its property test reads them)
+    _DASHES,
+    _OPENING_QUOTES,
+    _SENTENCE_END,
+    _SENTENCE_END_CHARS,
+    _shape,
+)
+from scoring.garbled_tokens import Token as _Token
+from scoring.garbled_tokens import Tokens as _Tokens
+from scoring.garbled_tokens import tokenize as _tokenize
 from scoring.lexicon import Lexicon
 from scoring.records import GarbledResult, GarbledToken, Span
 from scoring.settings import GarbledSettings
@@ -75,16 +84,7 @@ STRAY_SYMBOLS = frozenset("|¦¬¤•�¶^§")
 OCR_SUBSTITUTIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("li", "h"), ("ii", "u"))
 OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "3": "e", "8": "b"})
 
-_WHITESPACE = re.compile(r"(\s+)")
 _OCR_NUMBER = re.compile(r"^\d[\d,.]*[Oo][\d,.Oo]*(?:°[CF]|%)?$|^\d[\d,.]*[Oo]\d")
-_LEADING = "\"'“‘«([{*_-–—"
-_TRAILING = '"“”»)]}*_.,;:!?'
-_APOSTROPHES = "'’"
-_STRIP_TRAILING = _TRAILING + _APOSTROPHES
-_OPENING_QUOTES = '"“‘«'
-_SENTENCE_END_CHARS = frozenset(".!?:;\"'”’)]")
-_DASHES = frozenset(["—", "–", "-"])
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A hyphen with a space on one or both sides inside a compound: "large -scale", "long- term",
 # "400 - page", "face-to -face". (An en or em dash is punctuation and is left alone.)
 _SPACING = re.compile(r"(?<![\w-])(\w+(?:-\w+)*)( -|- | - )([^\W\d_]\w*(?:-\w+)*)")
@@ -104,92 +104,6 @@ class SiblingEvidence:
 
 
 NO_SIBLINGS = SiblingEvidence()
-
-
-class _Token(NamedTuple):
-    """One token the rules classify (made only for the few tokens the fast path lets through)."""
-
-    core: str  # the token without surrounding punctuation
-    start: int
-    end: int
-    sentence_start: bool
-    index: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Tokens:
-    """An article's tokens as parallel lists (position i = token i): cheap to build and scan."""
-
-    cores: list[str]
-    lows: list[str]  # the cores in lower case
-    starts: list[int]
-    ends: list[int]
-    sentence_starts: list[bool]
-
-    def __len__(self) -> int:
-        return len(self.cores)
-
-    def token(self, i: int) -> _Token:
-        return _Token(self.cores[i], self.starts[i], self.ends[i], self.sentence_starts[i], i)
-
-
-# What a whitespace-separated token does to the next one's sentence start.
-_CONTINUES, _ENDS_SENTENCE, _DASH = 0, 1, 2
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _shape(raw: str) -> tuple[int, str, str, bool, bool, bool, int]:
-    """How a whitespace-separated token reads by itself, memoised (most tokens recur):
-    (offset of its core in `raw`, the core, the core in lower case, opens a quotation, `raw`
-    is all capitals, the core is all capitals, its effect on the next token: _CONTINUES,
-    _ENDS_SENTENCE or _DASH)."""
-    first = raw[0]
-    core = raw.lstrip(_LEADING) if first in _LEADING else raw
-    offset = len(raw) - len(core)
-    while core and core[-1] in _STRIP_TRAILING:
-        # keep the apostrophe of a plural possessive ("ministers'", "Kims'")
-        if core[-1] in _APOSTROPHES and len(core) > 2 and core[-2] in "sS":
-            break
-        core = core[:-1]
-    if raw[-1] in _SENTENCE_END_CHARS:
-        after = _ENDS_SENTENCE if _SENTENCE_END.search(raw) else _CONTINUES
-    else:
-        after = _DASH if raw in _DASHES else _CONTINUES
-    return offset, core, core.lower(), first in _OPENING_QUOTES, raw.isupper(), core.isupper(), after
-
-
-def _tokenize(text: str) -> _Tokens:
-    """Split `text` into tokens with their surrounding punctuation removed, marking the tokens
-    that start a sentence: after . ! ? : ;, at a line start, at an opening quote, in and after
-    a capitalised dateline ("PHNOM PENH — Officials"). Built list-at-a-time (the per-token rules
-    are mostly table lookups); only datelines and dashes are resolved token by token."""
-    if not text or text.isspace():
-        return _Tokens([], [], [], [], [])
-    parts = _WHITESPACE.split(text)  # token, gap, token, …, token (the first or last may be "")
-    raw_starts = list(itertools.accumulate(map(len, parts), initial=0))[0::2]
-    line_breaks = [True, *map(operator.contains, parts[1::2], itertools.repeat("\n"))]  # before each
-    if not parts[0]:  # leading whitespace: no first token
-        del parts[0:2], raw_starts[0], line_breaks[1]
-    if parts and not parts[-1]:  # trailing whitespace: no last token
-        del parts[-2:], raw_starts[-1], line_breaks[-1]
-    shapes = zip(*map(_shape, parts[0::2]), strict=True)
-    offsets, cores, lows, opens_quote, raw_upper, core_upper, after = map(list, shapes)
-    starts = list(map(operator.add, raw_starts, offsets))
-    ends = list(map(operator.add, starts, map(len, cores)))
-    # a sentence starts after a sentence end, at a line start, or at an opening quote
-    ended = [True, *map(operator.eq, after, itertools.repeat(_ENDS_SENTENCE))]
-    sentence_starts = list(map(operator.or_, map(operator.or_, ended, line_breaks), opens_quote))
-    # Token by token, in order: a capitalised dateline's words (each needs its predecessor's
-    # flag) and the word after a dash (starts a sentence when the line so far is capitalised).
-    n = len(cores)
-    dashes = [i + 1 for i in itertools.compress(range(n - 1), map(operator.eq, after, itertools.repeat(_DASH)))]
-    for i in sorted({*itertools.compress(range(1, n), raw_upper[1:]), *dashes}):
-        if after[i - 1] == _DASH and not sentence_starts[i]:
-            line_first = next((k for k in range(i - 1, 0, -1) if line_breaks[k]), 0)
-            sentence_starts[i] = all(c.isupper() or not c for c in cores[line_first:i])
-        if raw_upper[i] and core_upper[i - 1] and sentence_starts[i - 1]:
-            sentence_starts[i] = True  # a dateline in capitals: "PHNOM PENH —"
-    return _Tokens(cores, lows, starts, ends, sentence_starts)
 
 
 class _Context:
