@@ -23,6 +23,7 @@ import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from scoring.garbled_tokens import (  # noqa: F401  (the tokenizer's rules, as its property test reads them)
     _DASHES,
@@ -120,7 +121,8 @@ class _Context:
     ) -> None:
         self.text = text
         self.tokens = tokens
-        self.cores = cores = tokens.cores
+        self.cores = tokens.cores
+        self.lows = tokens.lows
         self.lex = lexicon
         self.s = settings
         self.siblings = siblings
@@ -130,24 +132,29 @@ class _Context:
             k for sp in spelling if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
         )
         self.spelling = spelling
-        self._pieces: dict[str, bool] = {}
-        self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
-        # one case-folding and one frequency lookup per token, shared by the rules
-        self.lows = lows = tokens.lows
-        # one frequency lookup per distinct word (the big table is slow to reach; small ones are not)
-        get = lexicon.zipf.get
-        self.zipf_of = {low: get(low, 0.0) for low in set(lows)}
-        self.distinct = set(cores)
+        self.distinct = set(tokens.cores)
         self.words = self.distinct | siblings.words
-        # Title-case forms used mid-sentence: names as the text writes them ("Xi").
-        titles = [
-            c
-            for c, low, first in zip(cores, lows, tokens.sentence_starts, strict=True)
-            if c != low and not first and c[0].isupper() and not c.isupper()
-        ]
-        self.midsentence_titles = set(titles) | {w for w in siblings.words if w[:1].isupper() and not w.isupper()}
-        # capitalised mid-sentence more than once (or in a sibling): written as a name on purpose
-        self.repeated_titles = {w for w, n in Counter(titles).items() if n > 1} | (siblings.words & set(titles))
+        self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
+        self._capitalised_lines: dict[int, bool] = {}  # line start offset -> capitalised line
+
+    @functools.cached_property
+    def _titles(self) -> list[str]:
+        """Title-case forms used mid-sentence, in text order: names as the text writes them ("Xi")."""
+        forms = {c for c in self.distinct if c != c.lower() and c[0].isupper() and not c.isupper()}
+        midsentence = itertools.compress(self.cores, map(operator.not_, self.tokens.sentence_starts))
+        return list(filter(forms.__contains__, midsentence))
+
+    @functools.cached_property
+    def midsentence_titles(self) -> set[str]:
+        """Title-case forms used mid-sentence here or anywhere in a sibling."""
+        siblings = self.siblings.words
+        return set(self._titles) | {w for w in siblings if w[:1].isupper() and not w.isupper()}
+
+    @functools.cached_property
+    def repeated_titles(self) -> set[str]:
+        """Capitalised mid-sentence more than once (or also in a sibling): a name on purpose."""
+        titles = self._titles
+        return {w for w, n in Counter(titles).items() if n > 1} | (self.siblings.words & set(titles))
 
     def flagged_by_languagetool(self, tok: _Token) -> bool:
         return any(sp.start < tok.end and sp.end > tok.start for sp in self.spelling)
@@ -156,48 +163,160 @@ class _Context:
         return self.lex.frequency(word)
 
     def split(self, word: str, strong_only: bool, function_only: bool) -> tuple[str, str, bool] | None:
-        """`_split_run_together`, memoised (names recur in an article)."""
+        """`_split_run_together` with the article's words it reads, memoised (names recur)."""
         key = (word, strong_only, function_only)
-        if key not in self._splits:
-            self._splits[key] = _split_run_together(word, self, strong_only, function_only)
-        return self._splits[key]
+        split = self._splits.get(key, False)
+        if split is False:
+            present = _split_lookups(word) & self.words
+            s = self.s
+            split = _split_run_together(self.lex, s.piece_zipf, s.known_zipf, word, present, strong_only, function_only)
+            self._splits[key] = split
+        return split
 
-    def is_piece(self, piece: str) -> bool:
-        """A piece a run-together token may split into: a function word, a common word, a
-        common word plus 's', or a name this text (or a sibling) uses. A lower-case piece that
-        the dictionary knows only as a name ("kim" in "akim") does not count. Memoised."""
-        known = self._pieces.get(piece)
-        if known is None:
-            known = self._pieces[piece] = self._is_piece(piece)
-        return known
-
-    def _is_piece(self, piece: str) -> bool:
-        low = piece.lower()
-        if low in FUNCTION_WORDS:
-            return True
-        if len(piece) < 3:
-            return False
-        if piece.islower() and not self.lex.is_common_word(low) and self.lex.is_proper_noun(low):
-            return False
-        piece_zipf = self.s.piece_zipf
-        if self.freq(low) >= piece_zipf or piece.capitalize() in self.words:
-            return True
-        if len(low) >= 5 and (self.freq(low) >= self.s.known_zipf or self.lex.is_common_word(low)):
-            return True  # a longer word may be rarer: "hotline|has", "obstreperous|debate"
-        if piece[:1].isupper() and self.lex.is_proper_noun(piece):
-            return True  # "Accra|and", "Turkestan|region"
-        return len(low) > 3 and low.endswith("s") and self.freq(low[:-1]) >= piece_zipf
+    def capitalised_line(self, offset: int) -> bool:
+        """Whether the line holding text `offset` has at least half its words capitalised (a
+        headline or a name list, not running text). Memoised per line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, offset) + 1
+        capitalised = self._capitalised_lines.get(line_start)
+        if capitalised is None:
+            line_end = text.find("\n", offset)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].split()
+            capitalised = sum(w[:1].isupper() for w in line) / max(1, len(line)) >= 0.5
+            self._capitalised_lines[line_start] = capitalised
+        return capitalised
 
 
+# What a token's core is by itself. News vocabulary recurs across articles, so everything below
+# that does not depend on the article is memoised per process: bounded LRU caches keyed on the
+# Lexicon object (hashed by identity) and the thresholds each one reads; never on an article.
+
+# How far the core alone clears a token (`_Word.plain`); LanguageTool's flag always sends the
+# token to the rules.
+_RULES, _KNOWN_AT_START, _KNOWN = 0, 1, 2
+
+
+class _Word(NamedTuple):
+    """A token's core read by itself (`_read_word`)."""
+
+    plain: int  # _KNOWN: a known lower-case word or a known name; _KNOWN_AT_START: a known
+    # capitalised word, plain at a sentence start ("Officials"); _RULES: neither
+    settled: bool  # the core alone gives the verdict: symbols, numbers, addresses, non-words
+    verdict: str | None  # the verdict when settled: a reason code, or None (not garbled)
+    word: str  # the core less a possessive ending, curly apostrophes straightened ("" if settled)
+    possessive: str  # "'s", "'" or ""
+    zipf: float  # Lexicon.frequency(word)
+    common: bool  # Lexicon.is_common_word(word)
+    proper: bool  # Lexicon.is_proper_noun(word)
+
+
+def _settled(verdict: str | None) -> _Word:
+    return _Word(_RULES, True, verdict, "", "", 0.0, False, False)
+
+
+_NOT_GARBLED = _settled(None)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _read_word(lexicon: Lexicon, known_zipf: float, core: str) -> _Word:
+    """`core` (a token less its surrounding punctuation; may be "") read by itself: whether it
+    is a known word, and the first rules, which need no context. Memoised per process."""
+    alpha = core.isalpha()  # letters only (most tokens): no symbol, no digit
+    plain = _RULES
+    low = core.lower()
+    if alpha and lexicon.zipf.get(low, 0.0) >= known_zipf and low not in FUNCTION_PAIRS:
+        if core.islower():
+            plain = _KNOWN
+        elif core[1:].islower():  # a known name ("Beijing", "Kim") cannot be miscapitalised either
+            plain = _KNOWN if lexicon.is_proper_noun(core) else _KNOWN_AT_START
+    if not alpha and any(c in STRAY_SYMBOLS for c in core):
+        return _settled("stray_symbol")
+    if not alpha and ("://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core)):
+        return _NOT_GARBLED
+    if not alpha and any(c.isdigit() for c in core):
+        if _OCR_NUMBER.match(core):
+            return _settled("ocr_confusion")  # "9,O00", "4o°C": a letter O or l inside a number
+        letters = sum(c.isalpha() for c in core)
+        if letters >= 3 and core.replace("-", "").isalnum():
+            fixed = low.translate(OCR_DIGITS)
+            if fixed.isalpha() and lexicon.frequency(fixed) >= known_zipf:
+                return _settled("ocr_confusion")
+        return _NOT_GARBLED
+    word = core.replace("’", "'").lstrip("-")
+    possessive = ""
+    if word.endswith("'s"):
+        word, possessive = word[:-2], "'s"
+    elif word.endswith("s'"):
+        word, possessive = word[:-1], "'"
+    if not word or not word.replace("-", "").replace("'", "").replace(".", "").isalpha():
+        return _NOT_GARBLED
+    if "." in word:
+        return _NOT_GARBLED  # an abbreviation
+    if "-" in word and not (word[0].isupper() and not possessive and word.endswith("s")):
+        return _NOT_GARBLED  # hyphenated compounds are out of scope, but for a name's plural
+    return _Word(
+        plain,
+        False,
+        None,
+        word,
+        possessive,
+        lexicon.frequency(word),
+        lexicon.is_common_word(word),
+        lexicon.is_proper_noun(word),
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_piece(lexicon: Lexicon, piece_zipf: float, known_zipf: float, piece: str, named: bool) -> bool:
+    """A piece a run-together token may split into: a function word, a common word, a common
+    word plus 's', or a name this text (or a sibling) uses (`named`: it uses
+    `piece.capitalize()`). A lower-case piece that the dictionary knows only as a name ("kim"
+    in "akim") does not count. Memoised per process."""
+    low = piece.lower()
+    if low in FUNCTION_WORDS:
+        return True
+    if len(piece) < 3:
+        return False
+    if piece.islower() and not lexicon.is_common_word(low) and lexicon.is_proper_noun(low):
+        return False
+    if lexicon.frequency(low) >= piece_zipf or named:
+        return True
+    if len(low) >= 5 and (lexicon.frequency(low) >= known_zipf or lexicon.is_common_word(low)):
+        return True  # a longer word may be rarer: "hotline|has", "obstreperous|debate"
+    if piece[:1].isupper() and lexicon.is_proper_noun(piece):
+        return True  # "Accra|and", "Turkestan|region"
+    return len(low) > 3 and low.endswith("s") and lexicon.frequency(low[:-1]) >= piece_zipf
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _split_lookups(word: str) -> frozenset[str]:
+    """Every string `_split_run_together` may look up in the article's words for `word` (a
+    superset): the pieces of each split, as written and capitalised, and the right piece less
+    a plural s, capitalised."""
+    found = set()
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        found.update((left, left.capitalize(), right.capitalize(), right[:-1].capitalize()))
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def _split_run_together(
-    word: str, ctx: _Context, strong_only: bool = False, function_only: bool = False
+    lexicon: Lexicon,
+    piece_zipf: float,
+    known_zipf: float,
+    word: str,
+    present: frozenset[str],
+    strong_only: bool,
+    function_only: bool,
 ) -> tuple[str, str, bool] | None:
     """Best split of `word` into two pieces that are both words, or None. The flag says whether
     the split is strong: one piece is a function word or a name the text itself uses.
+    `present`: the strings of `_split_lookups(word)` the article (or a sibling) uses; that is
+    all the split reads of the article, so it is memoised per process.
     `strong_only`: strong splits only; `function_only`: splits with a function word only."""
     best: tuple[float, tuple[str, str, bool]] | None = None
     low = word.lower()
-    words = ctx.words
     n = len(word)
     positions = range(1, n)
     if function_only:  # function words have at most MAX_FUNCTION_WORD letters
@@ -209,11 +328,17 @@ def _split_run_together(
             continue
         strong = (
             function_split
-            or right.capitalize() in words
-            or (left[0].isupper() and (left in words or (ctx.lex.is_proper_noun(left) and ctx.freq(right) >= 4.5)))
-            or (right.endswith("s") and right[:-1].capitalize() in words)
+            or right.capitalize() in present
+            or (
+                left[0].isupper()
+                and (left in present or (lexicon.is_proper_noun(left) and lexicon.frequency(right) >= 4.5))
+            )
+            or (right.endswith("s") and right[:-1].capitalize() in present)
         )
-        if (strong_only and not strong) or not (ctx.is_piece(left) and ctx.is_piece(right)):
+        if (strong_only and not strong) or not (
+            _is_piece(lexicon, piece_zipf, known_zipf, left, left.capitalize() in present)
+            and _is_piece(lexicon, piece_zipf, known_zipf, right, right.capitalize() in present)
+        ):
             continue
         score = min(i, n - i) + (10 if strong else 0)
         if best is None or score > best[0]:
@@ -221,32 +346,35 @@ def _split_run_together(
     return best[1] if best else None
 
 
-def _ocr_fix(word: str, ctx: _Context, target: float | None = None) -> str | None:
-    """The common word an OCR confusion of `word` stands for, or None."""
+@functools.lru_cache(maxsize=1 << 16)
+def _ocr_fix(lexicon: Lexicon, word: str, target: float) -> str | None:
+    """The word at least `target` frequent (Zipf) that an OCR confusion of `word` stands for,
+    or None. Memoised per process."""
     low = word.lower()
-    target = ctx.s.known_zipf + 0.5 if target is None else target
     for seen, meant in OCR_SUBSTITUTIONS:
         pos = low.find(seen)
         while pos >= 0:
             fixed = low[:pos] + meant + low[pos + len(seen) :]
-            if ctx.freq(fixed) >= target:
+            if lexicon.frequency(fixed) >= target:
                 return fixed
             pos = low.find(seen, pos + 1)
     return None
 
 
-def _misspelling_of(word: str, ctx: _Context, strict: bool) -> str | None:
+@functools.lru_cache(maxsize=1 << 16)
+def _misspelling_of(lexicon: Lexicon, word: str, strict: bool) -> str | None:
     """A far more common word one edit away ("goverment" → "government"). Without
-    LanguageTool's flag (`strict`), the neighbour must be more common still."""
+    LanguageTool's flag (`strict`), the neighbour must be more common still. Memoised per process."""
     low = word.lower()
     if len(low) < 5:
         return None
-    target = max(ctx.freq(low) + 3.0, 4.5) if strict else max(ctx.freq(low) + 2.0, 4.0)
-    candidates = ctx.lex.common_neighbours(low)
+    freq = lexicon.frequency
+    target = max(freq(low) + 3.0, 4.5) if strict else max(freq(low) + 2.0, 4.0)
+    candidates = lexicon.common_neighbours(low)
     if not candidates:
         return None
-    best = max(candidates, key=lambda w: (ctx.freq(w), w))
-    return best if ctx.freq(best) >= target else None
+    best = max(candidates, key=lambda w: (freq(w), w))
+    return best if freq(best) >= target else None
 
 
 def _camel_join(word: str, ctx: _Context) -> bool:
@@ -290,44 +418,21 @@ def _apostrophe(word: str, possessive: str, tok: _Token, ctx: _Context, zipf: fl
     return word[0].isupper() and zipf < s.known_zipf - 0.5 and stem in ctx.words
 
 
-def _classify_word(tok: _Token, ctx: _Context) -> str | None:
-    """The reason `tok` (a token with letters) is garbled, or None. Rules in order."""
-    core = tok.core
+def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
+    """The reason `tok` is garbled, or None: the rules in order, after those `_read_word`
+    applies to the core alone (`w`: its reading, not settled)."""
     s = ctx.s
-    alpha = core.isalpha()  # letters only (most tokens): no symbol, no digit
-    if not alpha and any(c in STRAY_SYMBOLS for c in core):
-        return "stray_symbol"
-    if not alpha and ("://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core)):
-        return None
-    if not alpha and any(c.isdigit() for c in core):
-        if _OCR_NUMBER.match(core):
-            return "ocr_confusion"  # "9,O00", "4o°C": a letter O or l inside a number
-        letters = sum(c.isalpha() for c in core)
-        if letters >= 3 and core.replace("-", "").isalnum():
-            fixed = core.lower().translate(OCR_DIGITS)
-            if fixed.isalpha() and ctx.freq(fixed) >= s.known_zipf:
-                return "ocr_confusion"
-        return None
-    word = core.replace("’", "'").lstrip("-")
-    possessive = ""
-    if word.endswith("'s"):
-        word, possessive = word[:-2], "'s"
-    elif word.endswith("s'"):
-        word, possessive = word[:-1], "'"
-    if not word or not word.replace("-", "").replace("'", "").replace(".", "").isalpha():
-        return None
-    if word in ctx.siblings.trusted or "." in word:
-        return None  # a name other versions share; an abbreviation
+    word, possessive, zipf = w.word, w.possessive, w.zipf
+    if word in ctx.siblings.trusted:
+        return None  # a name other versions share
     capitalised = word[0].isupper()
     if "-" in word:
-        # a hyphenated name plus s: "Asante-Darkos" where the text names "Asante-Darko"
-        if capitalised and not possessive and word.endswith("s") and word[:-1] in ctx.words:
-            return "apostrophe"
-        return None  # hyphenated compounds are otherwise out of scope
+        # a hyphenated name plus s: "Asante-Darkos" where the text names "Asante-Darko" (the
+        # only hyphenated compound `_read_word` leaves to the rules)
+        return "apostrophe" if word[:-1] in ctx.words else None
 
     all_caps = word.isupper() and len(word) > 1
     name_like = capitalised and not tok.sentence_start
-    zipf = ctx.freq(word)
 
     if all_caps:
         # "XI" where the text writes the name "Xi"; "TUESDAY" mid-sentence. Shorter all-caps
@@ -336,11 +441,7 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
         dateline = tok.sentence_start and (not nxt or nxt.isupper())
         if len(word) <= 5 and word.capitalize() in ctx.midsentence_titles and not dateline:
             return "miscapitalised"
-        if (
-            len(word) >= 5
-            and not tok.sentence_start
-            and (ctx.lex.is_proper_noun(word) or ctx.lex.usually_lowercase(word))
-        ):
+        if len(word) >= 5 and not tok.sentence_start and (w.proper or ctx.lex.usually_lowercase(word)):
             return "miscapitalised"
         return None
 
@@ -349,7 +450,7 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
     # "and Munitions to": a common word capitalised mid-sentence, outside any name.
     if name_like and _miscapitalised(tok, word, ctx):
         return "miscapitalised"
-    if word.lower() in FUNCTION_PAIRS and zipf < 4.0 and not ctx.lex.is_common_word(word):
+    if word.lower() in FUNCTION_PAIRS and zipf < 4.0 and not w.common:
         return "run_together"  # "ofthe": frequent on the web, never correct
     if possessive == "'" and _apostrophe(word, possessive, tok, ctx, zipf):
         return "apostrophe"
@@ -357,9 +458,9 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
     flagged = ctx.flagged_by_languagetool(tok)
     if zipf >= s.known_zipf and not (zipf < s.known_zipf + 0.5 and flagged):
         return None
-    if zipf < s.rare_zipf and not capitalised and _ocr_fix(word, ctx, target=5.0) is not None:
+    if zipf < s.rare_zipf and not capitalised and _ocr_fix(ctx.lex, word, 5.0) is not None:
         return "ocr_confusion"  # "frorn": before the dictionary check, which knows archaic words
-    if ctx.lex.is_common_word(word) or (not flagged and ctx.lex.is_proper_noun(word)):
+    if w.common or (not flagged and w.proper):
         return None  # a real word, however rare ("lapis", "bureaux", "mould"), or a known name
     if _apostrophe(word, possessive, tok, ctx, zipf):
         return "apostrophe"
@@ -376,9 +477,9 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
             return "run_together"
     if name_like:
         return None  # an unknown name: trusted unless other evidence says otherwise
-    if _ocr_fix(word, ctx) is not None:
+    if _ocr_fix(ctx.lex, word, s.known_zipf + 0.5) is not None:
         return "ocr_confusion"
-    if _misspelling_of(word, ctx, strict=not flagged) is not None:
+    if _misspelling_of(ctx.lex, word, not flagged) is not None:
         return "misspelling"
     if flagged and word.islower() and len(word) >= s.min_unknown_length and zipf < s.rare_zipf:
         return "unknown_word"
@@ -403,12 +504,7 @@ def _miscapitalised(tok: _Token, word: str, ctx: _Context) -> bool:
         k -= 1
     if k < tok.index - 1 and cores[k][:1].isupper():
         return False  # "Ministry of Finance", "Great Hall of the People"
-    # a capitalised line (a headline or a name list) is not running text
-    line_start = ctx.text.rfind("\n", 0, tok.start) + 1
-    line_end = ctx.text.find("\n", tok.start)
-    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].split()
-    capitalised_share = sum(w[:1].isupper() for w in line) / max(1, len(line))
-    return capitalised_share < 0.5
+    return not ctx.capitalised_line(tok.start)  # a headline or a name list is not running text
 
 
 def _repeats(ctx: _Context) -> list[tuple[int, int]]:
@@ -455,15 +551,15 @@ def _split_words(ctx: _Context) -> list[tuple[int, int]]:
     lows, cores = ctx.lows, ctx.cores
     starts, ends, sentence_starts = ctx.tokens.starts, ctx.tokens.ends, ctx.tokens.sentence_starts
     # pairs of two common words (most pairs) cannot fire either rule below
-    rare_words = {low for low, z in ctx.zipf_of.items() if z < 4.0}
+    rare = set(lows) - _frequent_words(ctx.lex, 4.0)
+    last = len(lows) - 1
     # pairs (i, i + 1) one space apart whose second token is rare, or whose first is
     pairs = sorted(
         {
             j
-            for r, low in enumerate(lows)
-            if low in rare_words
+            for r in itertools.compress(range(len(lows)), map(rare.__contains__, lows))
             for j in (r - 1, r)
-            if 0 <= j < len(lows) - 1 and starts[j + 1] - ends[j] == 1
+            if 0 <= j < last and starts[j + 1] - ends[j] == 1
         }
     )
     for i in pairs:
@@ -492,6 +588,13 @@ def _easy_words(lexicon: Lexicon, known_zipf: float) -> frozenset[str]:
         for w, z in lexicon.zipf.items()
         if z >= known_zipf and w.isalpha() and w.islower() and w not in FUNCTION_PAIRS
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _frequent_words(lexicon: Lexicon, zipf: float) -> frozenset[str]:
+    """The lexicon's words at least `zipf` frequent (a small set, quicker to probe than the
+    whole frequency table)."""
+    return frozenset(w for w, z in lexicon.zipf.items() if z >= zipf)
 
 
 def find_garbled(
@@ -540,32 +643,26 @@ def find_garbled(
             add(starts[i], ends[j - 1], "split_word", range(i, j))
 
     # Fast paths, most tokens: a known lower-case word (one set lookup), a known sentence-initial
-    # capitalised word ("The", "Officials") or a known name, that LanguageTool did not flag.
+    # capitalised word ("The", "Officials") or a known name, that LanguageTool did not flag; and
+    # the cores `_read_word` clears by themselves (numbers, web addresses, compounds).
     known = settings.known_zipf
-    easy = _easy_words(lexicon, known)
-    hard = ctx.distinct - easy
-    candidates = [i for i, core in enumerate(tokens.cores) if core in hard]
+    hard = {
+        core
+        for core in ctx.distinct - _easy_words(lexicon, known)
+        if (w := _read_word(lexicon, known, core)).plain != _KNOWN and not (w.settled and w.verdict is None)
+    }
+    cores = tokens.cores
+    candidates = itertools.compress(range(len(cores)), map(hard.__contains__, cores))
     spelled = ctx.spelled
     if spelled:
         candidates = sorted({*candidates, *spelled})
-    cores, lows, zipf_of = tokens.cores, ctx.lows, ctx.zipf_of
     for i in candidates:
-        core = cores[i]
-        if (
-            zipf_of[lows[i]] >= known
-            and lows[i] not in FUNCTION_PAIRS
-            and core.isalpha()
-            and (core.islower() or (core[1:].islower() and (sentence_starts[i] or lexicon.is_proper_noun(core))))
-            and i not in spelled
-        ):
-            continue  # a known name ("Beijing", "Kim") cannot be miscapitalised either
-        if not core or i in taken:
+        if i in taken:
             continue
-        if not any(c.isalnum() for c in core):
-            if any(c in STRAY_SYMBOLS for c in core):
-                add(starts[i], ends[i], "stray_symbol", range(i, i + 1))
+        w = _read_word(lexicon, known, cores[i])
+        if i not in spelled and (w.plain == _KNOWN or (w.plain == _KNOWN_AT_START and sentence_starts[i])):
             continue
-        reason = _classify_word(tokens.token(i), ctx)
+        reason = w.verdict if w.settled else _classify_word(tokens.token(i), ctx, w)
         if reason is not None:
             add(starts[i], ends[i], reason, range(i, i + 1))
 
