@@ -134,13 +134,15 @@ class _Context:
         self.spelling = spelling
         self.distinct = set(tokens.cores)
         self.words = self.distinct | siblings.words
+        # the distinct cores that are not plain known lower-case words (a few in ten)
+        self.unknown = self.distinct - _easy_words(lexicon, settings.known_zipf)
         self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
         self._capitalised_lines: dict[int, bool] = {}  # line start offset -> capitalised line
 
     @functools.cached_property
     def _titles(self) -> list[str]:
         """Title-case forms used mid-sentence, in text order: names as the text writes them ("Xi")."""
-        forms = {c for c in self.distinct if c != c.lower() and c[0].isupper() and not c.isupper()}
+        forms = {c for c in self.unknown if c != c.lower() and c[0].isupper() and not c.isupper()}
         midsentence = itertools.compress(self.cores, map(operator.not_, self.tokens.sentence_starts))
         return list(filter(forms.__contains__, midsentence))
 
@@ -199,8 +201,8 @@ _RULES, _KNOWN_AT_START, _KNOWN = 0, 1, 2
 class _Word(NamedTuple):
     """A token's core read by itself (`_read_word`)."""
 
-    plain: int  # _KNOWN: a known lower-case word or a known name; _KNOWN_AT_START: a known
-    # capitalised word, plain at a sentence start ("Officials"); _RULES: neither
+    plain: int  # _KNOWN: not garbled anywhere (a known lower-case word, a known name);
+    # _KNOWN_AT_START: not garbled at a sentence start ("Officials"); _RULES: the article decides
     settled: bool  # the core alone gives the verdict: symbols, numbers, addresses, non-words
     verdict: str | None  # the verdict when settled: a reason code, or None (not garbled)
     word: str  # the core less a possessive ending, curly apostrophes straightened ("" if settled)
@@ -208,19 +210,21 @@ class _Word(NamedTuple):
     zipf: float  # Lexicon.frequency(word)
     common: bool  # Lexicon.is_common_word(word)
     proper: bool  # Lexicon.is_proper_noun(word)
+    lowercase: bool  # Lexicon.usually_lowercase(word)
 
 
 def _settled(verdict: str | None) -> _Word:
-    return _Word(_RULES, True, verdict, "", "", 0.0, False, False)
+    return _Word(_RULES, True, verdict, "", "", 0.0, False, False, False)
 
 
 _NOT_GARBLED = _settled(None)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _read_word(lexicon: Lexicon, known_zipf: float, core: str) -> _Word:
-    """`core` (a token less its surrounding punctuation; may be "") read by itself: whether it
-    is a known word, and the first rules, which need no context. Memoised per process."""
+def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str) -> _Word:
+    """`core` (a token less its surrounding punctuation; may be "") read by itself: the rules
+    of `_classify_word` that need no context, and whether the rest can flag it at all (for a
+    token LanguageTool did not flag). Memoised per process."""
     alpha = core.isalpha()  # letters only (most tokens): no symbol, no digit
     plain = _RULES
     low = core.lower()
@@ -254,16 +258,32 @@ def _read_word(lexicon: Lexicon, known_zipf: float, core: str) -> _Word:
         return _NOT_GARBLED  # an abbreviation
     if "-" in word and not (word[0].isupper() and not possessive and word.endswith("s")):
         return _NOT_GARBLED  # hyphenated compounds are out of scope, but for a name's plural
-    return _Word(
-        plain,
-        False,
-        None,
-        word,
-        possessive,
-        lexicon.frequency(word),
-        lexicon.is_common_word(word),
-        lexicon.is_proper_noun(word),
+    zipf, common, proper = lexicon.frequency(word), lexicon.is_common_word(word), lexicon.is_proper_noun(word)
+    lowercase = lexicon.usually_lowercase(word)
+    capitalised = word[0].isupper()
+    # `_classify_word` returns None before any step that reads the article when the word is not
+    # in capitals, not a hyphenated name's plural, not a plural possessive, not "ofthe", and is
+    # known (frequent, or listed and no OCR confusion of a frequent word) ...
+    quiet = (
+        not (word.isupper() and len(word) > 1)
+        and "-" not in word
+        and possessive != "'"
+        and not (word.lower() in FUNCTION_PAIRS and zipf < 4.0 and not common)
+        and (
+            zipf >= known_zipf
+            or (
+                (common or proper)
+                and not (zipf < rare_zipf and not capitalised and _ocr_fix(lexicon, word, 5.0) is not None)
+            )
+        )
     )
+    # ... and, capitalised mid-sentence (read as a name), when it cannot be a camel-case join nor
+    # a common word capitalised by mistake
+    if quiet and (not capitalised or (zipf >= rare_zipf and (not lowercase or word.lower() in INSTITUTIONS))):
+        plain = _KNOWN
+    elif quiet:
+        plain = max(plain, _KNOWN_AT_START)
+    return _Word(plain, False, None, word, possessive, zipf, common, proper, lowercase)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -441,14 +461,14 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
         dateline = tok.sentence_start and (not nxt or nxt.isupper())
         if len(word) <= 5 and word.capitalize() in ctx.midsentence_titles and not dateline:
             return "miscapitalised"
-        if len(word) >= 5 and not tok.sentence_start and (w.proper or ctx.lex.usually_lowercase(word)):
+        if len(word) >= 5 and not tok.sentence_start and (w.proper or w.lowercase):
             return "miscapitalised"
         return None
 
     if name_like and zipf < s.rare_zipf and _camel_join(word, ctx):
         return "run_together"
     # "and Munitions to": a common word capitalised mid-sentence, outside any name.
-    if name_like and _miscapitalised(tok, word, ctx):
+    if name_like and _miscapitalised(tok, w, ctx):
         return "miscapitalised"
     if word.lower() in FUNCTION_PAIRS and zipf < 4.0 and not w.common:
         return "run_together"  # "ofthe": frequent on the web, never correct
@@ -486,9 +506,10 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
     return None
 
 
-def _miscapitalised(tok: _Token, word: str, ctx: _Context) -> bool:
+def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
     """A common lower-case word capitalised mid-sentence, outside any name ("and Munitions to")."""
-    if word in ctx.repeated_titles or word.lower() in INSTITUTIONS or not ctx.lex.usually_lowercase(word):
+    word = w.word
+    if not w.lowercase or word.lower() in INSTITUTIONS or word in ctx.repeated_titles:
         return False
     cores = ctx.cores
     prev = cores[tok.index - 1] if tok.index > 0 else ""
@@ -546,31 +567,22 @@ def _is_word(piece: str, ctx: _Context) -> bool:
 def _split_words(ctx: _Context) -> list[tuple[int, int]]:
     """Adjacent token pairs that are one word broken by a space ("govern ment")."""
     out = []
-    known = ctx.s.known_zipf
-    zipf = ctx.lex.zipf
     lows, cores = ctx.lows, ctx.cores
     starts, ends, sentence_starts = ctx.tokens.starts, ctx.tokens.ends, ctx.tokens.sentence_starts
-    # pairs of two common words (most pairs) cannot fire either rule below
-    rare = set(lows) - _frequent_words(ctx.lex, 4.0)
-    last = len(lows) - 1
-    # pairs (i, i + 1) one space apart whose second token is rare, or whose first is
-    pairs = sorted(
-        {
-            j
-            for r in itertools.compress(range(len(lows)), map(rare.__contains__, lows))
-            for j in (r - 1, r)
-            if 0 <= j < last and starts[j + 1] - ends[j] == 1
-        }
-    )
-    for i in pairs:
+    common = _frequent_words(ctx.lex, 4.0)  # pairs of two common words cannot fire either rule below
+    # Only pairs whose joined form is a known word, at least `known_zipf + 1` frequent, can fire:
+    # one C-level pass over all pairs leaves a handful.
+    frequent_joined = _frequent_words(ctx.lex, ctx.s.known_zipf + 1.0).__contains__
+    joined_known = map(frequent_joined, map(operator.add, lows, itertools.islice(lows, 1, None)))
+    for i in itertools.compress(range(len(lows) - 1), joined_known):
         a, b = cores[i], cores[i + 1]
-        if sentence_starts[i + 1] or not b.islower():
-            continue
-        joined = zipf.get(lows[i] + lows[i + 1], 0.0)
-        if joined < known + 1.0 or not (a.isalpha() and b.isalpha()):
+        if starts[i + 1] - ends[i] != 1 or (lows[i] in common and lows[i + 1] in common):
+            continue  # not one space apart, or two common words
+        if sentence_starts[i + 1] or not b.islower() or not (a.isalpha() and b.isalpha()):
             continue
         if a[:1].isupper() and not sentence_starts[i]:
             continue
+        joined = ctx.lex.zipf[lows[i] + lows[i + 1]]
         za, zb = ctx.freq(a), ctx.freq(b)
         # one piece is no word at all ("brot her", "research ers"), or the joined word is far
         # more common than either piece ("govern ment")
@@ -645,11 +657,11 @@ def find_garbled(
     # Fast paths, most tokens: a known lower-case word (one set lookup), a known sentence-initial
     # capitalised word ("The", "Officials") or a known name, that LanguageTool did not flag; and
     # the cores `_read_word` clears by themselves (numbers, web addresses, compounds).
-    known = settings.known_zipf
+    known, rare = settings.known_zipf, settings.rare_zipf
     hard = {
         core
-        for core in ctx.distinct - _easy_words(lexicon, known)
-        if (w := _read_word(lexicon, known, core)).plain != _KNOWN and not (w.settled and w.verdict is None)
+        for core in ctx.unknown
+        if (w := _read_word(lexicon, known, rare, core)).plain != _KNOWN and not (w.settled and w.verdict is None)
     }
     cores = tokens.cores
     candidates = itertools.compress(range(len(cores)), map(hard.__contains__, cores))
@@ -659,7 +671,7 @@ def find_garbled(
     for i in candidates:
         if i in taken:
             continue
-        w = _read_word(lexicon, known, cores[i])
+        w = _read_word(lexicon, known, rare, cores[i])
         if i not in spelled and (w.plain == _KNOWN or (w.plain == _KNOWN_AT_START and sentence_starts[i])):
             continue
         reason = w.verdict if w.settled else _classify_word(tokens.token(i), ctx, w)
