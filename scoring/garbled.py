@@ -88,7 +88,9 @@ OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "3": "e", "8": "b"})
 _OCR_NUMBER = re.compile(r"^\d[\d,.]*[Oo][\d,.Oo]*(?:°[CF]|%)?$|^\d[\d,.]*[Oo]\d")
 # A hyphen with a space on one or both sides inside a compound: "large -scale", "long- term",
 # "400 - page", "face-to -face". (An en or em dash is punctuation and is left alone.)
-_SPACING = re.compile(r"(?<![\w-])(\w+(?:-\w+)*)( -|- | - )([^\W\d_]\w*(?:-\w+)*)")
+# The left word's quantifiers are possessive (`++`, `*+`): giving letters back could never let a
+# gap match (the next character would be a letter), so it only saves the backtracking.
+_SPACING = re.compile(r"(?<![\w-])(\w++(?:-\w++)*+)( -|- | - )([^\W\d_]\w*(?:-\w+)*)")
 _SUSPENDED_HYPHEN_NEXT = frozenset({"and", "or", "to", "nor"})
 
 
@@ -126,40 +128,43 @@ class _Context:
         self.lex = lexicon
         self.s = settings
         self.siblings = siblings
-        # tokens a LanguageTool spelling match starts at
-        starts = tokens.starts
+        # tokens a LanguageTool spelling match starts at, and tokens one overlaps (sorted offsets)
+        starts, ends = tokens.starts, tokens.ends
         self.spelled = frozenset(
             k for sp in spelling if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
         )
-        self.spelling = spelling
+        self.flagged = frozenset(
+            k for sp in spelling for k in range(bisect.bisect_right(ends, sp.start), bisect.bisect_left(starts, sp.end))
+        )
         self.distinct = set(tokens.cores)
-        self.words = self.distinct | siblings.words
+        self.words = self.distinct | siblings.words if siblings.words else self.distinct
         # the distinct cores that are not plain known lower-case words (a few in ten)
         self.unknown = self.distinct - _easy_words(lexicon, settings.known_zipf)
         self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
         self._capitalised_lines: dict[int, bool] = {}  # line start offset -> capitalised line
 
     @functools.cached_property
-    def _titles(self) -> list[str]:
-        """Title-case forms used mid-sentence, in text order: names as the text writes them ("Xi")."""
-        forms = {c for c in self.unknown if c != c.lower() and c[0].isupper() and not c.isupper()}
-        midsentence = itertools.compress(self.cores, map(operator.not_, self.tokens.sentence_starts))
-        return list(filter(forms.__contains__, midsentence))
+    def _midsentence_uses(self) -> Counter[str]:
+        """How often the text uses each core mid-sentence."""
+        return Counter(itertools.compress(self.cores, map(operator.not_, self.tokens.sentence_starts)))
 
-    @functools.cached_property
-    def midsentence_titles(self) -> set[str]:
-        """Title-case forms used mid-sentence here or anywhere in a sibling."""
-        siblings = self.siblings.words
-        return set(self._titles) | {w for w in siblings if w[:1].isupper() and not w.isupper()}
+    def midsentence_title(self, form: str) -> bool:
+        """Whether the text uses title-case `form` mid-sentence (a name as the text writes it,
+        "Xi"), or a sibling uses it anywhere."""
+        if not (form[:1].isupper() and not form.isupper()):
+            return False
+        return (form != form.lower() and form in self._midsentence_uses) or form in self.siblings.words
 
-    @functools.cached_property
-    def repeated_titles(self) -> set[str]:
-        """Capitalised mid-sentence more than once (or also in a sibling): a name on purpose."""
-        titles = self._titles
-        return {w for w, n in Counter(titles).items() if n > 1} | (self.siblings.words & set(titles))
+    def repeated_title(self, form: str) -> bool:
+        """Whether the text capitalises `form` mid-sentence more than once (or once, and a sibling
+        uses it too): written as a name on purpose."""
+        if not (form != form.lower() and form[0].isupper() and not form.isupper()):
+            return False
+        uses = self._midsentence_uses.get(form, 0)
+        return uses > 1 or (uses == 1 and form in self.siblings.words)
 
     def flagged_by_languagetool(self, tok: _Token) -> bool:
-        return any(sp.start < tok.end and sp.end > tok.start for sp in self.spelling)
+        return tok.index in self.flagged
 
     def freq(self, word: str) -> float:
         return self.lex.frequency(word)
@@ -184,7 +189,7 @@ class _Context:
         if capitalised is None:
             line_end = text.find("\n", offset)
             line = text[line_start : line_end if line_end >= 0 else len(text)].split()
-            capitalised = sum(w[:1].isupper() for w in line) / max(1, len(line)) >= 0.5
+            capitalised = sum(map(str.isupper, map(operator.itemgetter(0), line))) / max(1, len(line)) >= 0.5
             self._capitalised_lines[line_start] = capitalised
         return capitalised
 
@@ -193,16 +198,18 @@ class _Context:
 # that does not depend on the article is memoised per process: bounded LRU caches keyed on the
 # Lexicon object (hashed by identity) and the thresholds each one reads; never on an article.
 
-# How far the core alone clears a token (`_Word.plain`); LanguageTool's flag always sends the
-# token to the rules.
-_RULES, _KNOWN_AT_START, _KNOWN = 0, 1, 2
+# How far the core alone clears a token of every rule (`_Word.known`, `_Word.quiet`): nowhere
+# (the rules decide), at a sentence start only, or anywhere.
+_RULES, _CLEAR_AT_START, _CLEAR = 0, 1, 2
 
 
 class _Word(NamedTuple):
     """A token's core read by itself (`_read_word`)."""
 
-    plain: int  # _KNOWN: not garbled anywhere (a known lower-case word, a known name);
-    # _KNOWN_AT_START: not garbled at a sentence start ("Officials"); _RULES: the article decides
+    known: int  # a known lower-case word, a known name (_CLEAR) or a known capitalised word
+    # (_CLEAR_AT_START: "Officials"), unless a LanguageTool match starts at the token
+    quiet: int  # the rules cannot flag the token (_CLEAR, _CLEAR_AT_START) unless a LanguageTool
+    # match overlaps it (see `_read_word`)
     settled: bool  # the core alone gives the verdict: symbols, numbers, addresses, non-words
     verdict: str | None  # the verdict when settled: a reason code, or None (not garbled)
     word: str  # the core less a possessive ending, curly apostrophes straightened ("" if settled)
@@ -210,11 +217,10 @@ class _Word(NamedTuple):
     zipf: float  # Lexicon.frequency(word)
     common: bool  # Lexicon.is_common_word(word)
     proper: bool  # Lexicon.is_proper_noun(word)
-    lowercase: bool  # Lexicon.usually_lowercase(word)
 
 
 def _settled(verdict: str | None) -> _Word:
-    return _Word(_RULES, True, verdict, "", "", 0.0, False, False, False)
+    return _Word(_RULES, _RULES, True, verdict, "", "", 0.0, False, False)
 
 
 _NOT_GARBLED = _settled(None)
@@ -226,23 +232,16 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
     of `_classify_word` that need no context, and whether the rest can flag it at all (for a
     token LanguageTool did not flag). Memoised per process."""
     alpha = core.isalpha()  # letters only (most tokens): no symbol, no digit
-    plain = _RULES
-    low = core.lower()
-    if alpha and lexicon.zipf.get(low, 0.0) >= known_zipf and low not in FUNCTION_PAIRS:
-        if core.islower():
-            plain = _KNOWN
-        elif core[1:].islower():  # a known name ("Beijing", "Kim") cannot be miscapitalised either
-            plain = _KNOWN if lexicon.is_proper_noun(core) else _KNOWN_AT_START
-    if not alpha and any(c in STRAY_SYMBOLS for c in core):
+    if not alpha and not STRAY_SYMBOLS.isdisjoint(core):
         return _settled("stray_symbol")
     if not alpha and ("://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core)):
         return _NOT_GARBLED
-    if not alpha and any(c.isdigit() for c in core):
+    if not alpha and any(map(str.isdigit, core)):
         if _OCR_NUMBER.match(core):
             return _settled("ocr_confusion")  # "9,O00", "4o°C": a letter O or l inside a number
-        letters = sum(c.isalpha() for c in core)
+        letters = sum(map(str.isalpha, core))
         if letters >= 3 and core.replace("-", "").isalnum():
-            fixed = low.translate(OCR_DIGITS)
+            fixed = core.lower().translate(OCR_DIGITS)
             if fixed.isalpha() and lexicon.frequency(fixed) >= known_zipf:
                 return _settled("ocr_confusion")
         return _NOT_GARBLED
@@ -259,12 +258,18 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
     if "-" in word and not (word[0].isupper() and not possessive and word.endswith("s")):
         return _NOT_GARBLED  # hyphenated compounds are out of scope, but for a name's plural
     zipf, common, proper = lexicon.frequency(word), lexicon.is_common_word(word), lexicon.is_proper_noun(word)
-    lowercase = lexicon.usually_lowercase(word)
     capitalised = word[0].isupper()
-    # `_classify_word` returns None before any step that reads the article when the word is not
-    # in capitals, not a hyphenated name's plural, not a plural possessive, not "ofthe", and is
-    # known (frequent, or listed and no OCR confusion of a frequent word) ...
-    quiet = (
+    known = _RULES  # (a core of letters only is its own word: `zipf` and `proper` are the core's)
+    if alpha and zipf >= known_zipf and word.lower() not in FUNCTION_PAIRS:
+        if core.islower():
+            known = _CLEAR
+        elif core[1:].islower():  # a known name ("Beijing", "Kim") cannot be miscapitalised either
+            known = _CLEAR if proper else _CLEAR_AT_START
+    # Unless LanguageTool flags the token, `_classify_word` returns None before any step that
+    # reads the article when the word is not in capitals, not a hyphenated name's plural, not a
+    # plural possessive, not "ofthe", and is known (frequent; or listed, and no OCR confusion of a
+    # frequent word) ...
+    clear = (
         not (word.isupper() and len(word) > 1)
         and "-" not in word
         and possessive != "'"
@@ -277,13 +282,24 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
             )
         )
     )
-    # ... and, capitalised mid-sentence (read as a name), when it cannot be a camel-case join nor
-    # a common word capitalised by mistake
-    if quiet and (not capitalised or (zipf >= rare_zipf and (not lowercase or word.lower() in INSTITUTIONS))):
-        plain = _KNOWN
-    elif quiet:
-        plain = max(plain, _KNOWN_AT_START)
-    return _Word(plain, False, None, word, possessive, zipf, common, proper, lowercase)
+    # ... and, for a capitalised word mid-sentence (read as a name), when it cannot be a camel-case
+    # join nor a common word capitalised by mistake.
+    if not clear:
+        quiet = _RULES
+    elif not capitalised or (
+        zipf >= rare_zipf and (word.lower() in INSTITUTIONS or not _usually_lowercase(lexicon, word))
+    ):
+        quiet = _CLEAR
+    else:
+        quiet = _CLEAR_AT_START
+    return _Word(known, quiet, False, None, word, possessive, zipf, common, proper)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _usually_lowercase(lexicon: Lexicon, word: str) -> bool:
+    """`Lexicon.usually_lowercase`, memoised per process (several lookups; asked of capitalised
+    words, which recur)."""
+    return lexicon.usually_lowercase(word)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -313,10 +329,11 @@ def _split_lookups(word: str) -> frozenset[str]:
     """Every string `_split_run_together` may look up in the article's words for `word` (a
     superset): the pieces of each split, as written and capitalised, and the right piece less
     a plural s, capitalised."""
-    found = set()
-    for i in range(1, len(word)):
-        left, right = word[:i], word[i:]
-        found.update((left, left.capitalize(), right.capitalize(), right[:-1].capitalize()))
+    lefts = [word[:i] for i in range(1, len(word))]
+    rights = [word[i:] for i in range(1, len(word))]
+    found = {*lefts, *map(str.capitalize, lefts), *map(str.capitalize, rights)}
+    if word.endswith("s"):  # so does every right piece
+        found.update(right[:-1].capitalize() for right in rights)
     return frozenset(found)
 
 
@@ -459,9 +476,9 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
         # words are acronyms ("AIDS", "WHO"), and a line may start with a capitalised dateline.
         nxt = ctx.cores[tok.index + 1] if tok.index + 1 < len(ctx.cores) else ""
         dateline = tok.sentence_start and (not nxt or nxt.isupper())
-        if len(word) <= 5 and word.capitalize() in ctx.midsentence_titles and not dateline:
+        if len(word) <= 5 and ctx.midsentence_title(word.capitalize()) and not dateline:
             return "miscapitalised"
-        if len(word) >= 5 and not tok.sentence_start and (w.proper or w.lowercase):
+        if len(word) >= 5 and not tok.sentence_start and (w.proper or _usually_lowercase(ctx.lex, word)):
             return "miscapitalised"
         return None
 
@@ -509,7 +526,7 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
 def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
     """A common lower-case word capitalised mid-sentence, outside any name ("and Munitions to")."""
     word = w.word
-    if not w.lowercase or word.lower() in INSTITUTIONS or word in ctx.repeated_titles:
+    if word.lower() in INSTITUTIONS or not _usually_lowercase(ctx.lex, word) or ctx.repeated_title(word):
         return False
     cores = ctx.cores
     prev = cores[tok.index - 1] if tok.index > 0 else ""
@@ -609,6 +626,13 @@ def _frequent_words(lexicon: Lexicon, zipf: float) -> frozenset[str]:
     return frozenset(w for w, z in lexicon.zipf.items() if z >= zipf)
 
 
+def _clear_memos() -> None:
+    """Empty the per-process word memos (for tests, and to measure a cold start)."""
+    memos = (_shape, _read_word, _usually_lowercase, _is_piece, _split_lookups, _split_run_together)
+    for memo in (*memos, _ocr_fix, _misspelling_of):
+        memo.cache_clear()
+
+
 def find_garbled(
     text: str,
     lexicon: Lexicon,
@@ -661,18 +685,20 @@ def find_garbled(
     hard = {
         core
         for core in ctx.unknown
-        if (w := _read_word(lexicon, known, rare, core)).plain != _KNOWN and not (w.settled and w.verdict is None)
+        if _CLEAR not in ((w := _read_word(lexicon, known, rare, core)).known, w.quiet)
+        and not (w.settled and w.verdict is None)
     }
     cores = tokens.cores
     candidates = itertools.compress(range(len(cores)), map(hard.__contains__, cores))
-    spelled = ctx.spelled
-    if spelled:
-        candidates = sorted({*candidates, *spelled})
+    spelled, flagged = ctx.spelled, ctx.flagged
+    if spelled or flagged:
+        candidates = sorted({*candidates, *spelled, *flagged})
     for i in candidates:
         if i in taken:
             continue
         w = _read_word(lexicon, known, rare, cores[i])
-        if i not in spelled and (w.plain == _KNOWN or (w.plain == _KNOWN_AT_START and sentence_starts[i])):
+        clear = max(_RULES if i in spelled else w.known, _RULES if i in flagged else w.quiet)
+        if clear == _CLEAR or (clear == _CLEAR_AT_START and sentence_starts[i]):
             continue
         reason = w.verdict if w.settled else _classify_word(tokens.token(i), ctx, w)
         if reason is not None:
