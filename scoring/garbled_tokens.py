@@ -1,13 +1,14 @@
 """The garbled-token detector's tokenizer: whitespace-separated tokens with their surrounding
 punctuation removed, their character offsets, and whether each starts a sentence.
 
-Built list-at-a-time: one `str.split`, one regex pass for the gaps, then C-level `map`s over
-lists; each distinct raw token's shape is memoised (news vocabulary recurs). Only datelines
-and dashes are resolved token by token.
+Built list-at-a-time: `str.split` (and, for text with whitespace other than spaces and line
+breaks, one regex pass for the gaps), then C-level `map`s over lists; each distinct raw token's
+shape is memoised (news vocabulary recurs). Only datelines and dashes are resolved token by token.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -78,6 +79,30 @@ def _shape(raw: str) -> tuple[int, str, str, bool, int]:
     return offset, core, core.lower(), first in _OPENING_QUOTES, after
 
 
+def _raw_starts(text: str, raws: list[str]) -> tuple[list[int], list[bool]]:
+    """Where each of `raws` (`text.split()`, not empty) starts in `text`, and whether a line
+    break comes before it (always for the first)."""
+    n = len(raws)
+    pieces = text.replace("\n", " ").split(" ")
+    if list(filter(None, pieces)) == raws:  # only spaces and line breaks between tokens (most text)
+        offsets = itertools.accumulate(map(operator.add, map(len, pieces), itertools.repeat(1)), initial=0)
+        raw_starts = list(itertools.compress(offsets, pieces))
+        line_breaks = [True] + [False] * (n - 1)
+        at = text.find("\n")
+        while at >= 0:  # a line break comes before the first token after it
+            k = bisect.bisect_right(raw_starts, at)
+            if k == n:
+                break
+            line_breaks[k] = True
+            at = text.find("\n", raw_starts[k])
+        return raw_starts, line_breaks
+    gaps = _GAPS.findall(text)  # [leading gap,] one gap between each two tokens[, trailing gap]
+    lead = len(gaps[0]) if text[0].isspace() else 0
+    between = gaps[1:n] if lead else gaps[: n - 1]
+    raw_starts = list(itertools.accumulate(map(operator.add, map(len, raws), map(len, between)), initial=lead))
+    return raw_starts, [True, *map(operator.contains, between, itertools.repeat("\n"))]
+
+
 def tokenize(text: str) -> Tokens:
     """Split `text` into tokens with their surrounding punctuation removed, marking the tokens
     that start a sentence: after . ! ? : ;, at a line start, at an opening quote, in and after
@@ -87,11 +112,7 @@ def tokenize(text: str) -> Tokens:
     if not raws:
         return Tokens([], [], [], [], [])
     n = len(raws)
-    gaps = _GAPS.findall(text)  # [leading gap,] one gap between each two tokens[, trailing gap]
-    lead = len(gaps[0]) if text[0].isspace() else 0
-    between = gaps[1:n] if lead else gaps[: n - 1]
-    raw_starts = itertools.accumulate(map(operator.add, map(len, raws), map(len, between)), initial=lead)
-    line_breaks = [True, *map(operator.contains, between, itertools.repeat("\n"))]  # before each token
+    raw_starts, line_breaks = _raw_starts(text, raws)
     offsets, cores, lows, opens_quote, after = map(list, zip(*map(_shape, raws), strict=True))
     starts = list(map(operator.add, raw_starts, offsets))
     ends = list(map(operator.add, starts, map(len, cores)))
