@@ -21,7 +21,6 @@ import functools
 import itertools
 import operator
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -144,23 +143,26 @@ class _Context:
         self._capitalised_lines: dict[int, bool] = {}  # line start offset -> capitalised line
 
     @functools.cached_property
-    def _midsentence_uses(self) -> Counter[str]:
-        """How often the text uses each core mid-sentence."""
-        return Counter(itertools.compress(self.cores, map(operator.not_, self.tokens.sentence_starts)))
+    def _sentence_first_cores(self) -> list[str]:
+        return list(itertools.compress(self.cores, self.tokens.sentence_starts))
+
+    def _midsentence_uses(self, core: str) -> int:
+        """How often the text uses `core` mid-sentence (two C-level counts; asked a few times)."""
+        return self.cores.count(core) - self._sentence_first_cores.count(core)
 
     def midsentence_title(self, form: str) -> bool:
         """Whether the text uses title-case `form` mid-sentence (a name as the text writes it,
         "Xi"), or a sibling uses it anywhere."""
         if not (form[:1].isupper() and not form.isupper()):
             return False
-        return (form != form.lower() and form in self._midsentence_uses) or form in self.siblings.words
+        return (form != form.lower() and self._midsentence_uses(form) > 0) or form in self.siblings.words
 
     def repeated_title(self, form: str) -> bool:
         """Whether the text capitalises `form` mid-sentence more than once (or once, and a sibling
         uses it too): written as a name on purpose."""
         if not (form != form.lower() and form[0].isupper() and not form.isupper()):
             return False
-        uses = self._midsentence_uses.get(form, 0)
+        uses = self._midsentence_uses(form)
         return uses > 1 or (uses == 1 and form in self.siblings.words)
 
     def flagged_by_languagetool(self, tok: _Token) -> bool:
