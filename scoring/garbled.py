@@ -11,7 +11,10 @@ token's reason code (`REASONS`). Evidence, strongest first:
 4. LanguageTool's spelling matches (category TYPOS), as one more signal: an unknown
    capitalised word (a name) is never flagged on LanguageTool's word alone.
 
-Known words are cheap (one dict lookup); only unknown tokens pay for splitting and edit search.
+Known words are cheap (one set lookup); only unknown tokens pay for splitting and edit search.
+What a word is by itself (its lexicon facts, the rules that need no context, its splits and
+near misses) is memoised per process in bounded caches keyed on the lexicon and the thresholds,
+so recurring vocabulary is read once; the article-dependent rules run per token.
 """
 
 from __future__ import annotations
@@ -174,7 +177,7 @@ class _Context:
     def split(self, word: str, strong_only: bool, function_only: bool) -> tuple[str, str, bool] | None:
         """`_split_run_together` with the article's words it reads, memoised (names recur)."""
         key = (word, strong_only, function_only)
-        split = self._splits.get(key, False)
+        split = self._splits.get(key, False)  # (None is a result: no split)
         if split is False:
             present = _split_lookups(word) & self.words
             s = self.s
@@ -197,8 +200,9 @@ class _Context:
 
 
 # What a token's core is by itself. News vocabulary recurs across articles, so everything below
-# that does not depend on the article is memoised per process: bounded LRU caches keyed on the
-# Lexicon object (hashed by identity) and the thresholds each one reads; never on an article.
+# that does not depend on the article is memoised per process: bounded LRU caches (tens of MB at
+# most, next to the lexicon's 100) keyed on the Lexicon object (hashed by identity) and the
+# thresholds each one reads; never on an article.
 
 # How far the core alone clears a token of every rule (`_Word.known`, `_Word.quiet`): nowhere
 # (the rules decide), at a sentence start only, or anywhere.
@@ -222,6 +226,7 @@ class _Word(NamedTuple):
 
 
 def _settled(verdict: str | None) -> _Word:
+    """The reading of a core that alone decides the token's verdict."""
     return _Word(_RULES, _RULES, True, verdict, "", "", 0.0, False, False)
 
 
@@ -326,7 +331,7 @@ def _is_piece(lexicon: Lexicon, piece_zipf: float, known_zipf: float, piece: str
     return len(low) > 3 and low.endswith("s") and lexicon.frequency(low[:-1]) >= piece_zipf
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 12)  # a few kB each
 def _split_lookups(word: str) -> frozenset[str]:
     """Every string `_split_run_together` may look up in the article's words for `word` (a
     superset): the pieces of each split, as written and capitalised, and the right piece less
@@ -459,7 +464,9 @@ def _apostrophe(word: str, possessive: str, tok: _Token, ctx: _Context, zipf: fl
 
 def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
     """The reason `tok` is garbled, or None: the rules in order, after those `_read_word`
-    applies to the core alone (`w`: its reading, not settled)."""
+    applies to the core alone (`w`: its reading, not settled). `_read_word` also decides which
+    words these rules cannot flag without LanguageTool (`_Word.quiet`): keep the two in step
+    (tests/scoring/test_garbled_memo.py checks they agree)."""
     s = ctx.s
     word, possessive, zipf = w.word, w.possessive, w.zipf
     if word in ctx.siblings.trusted:

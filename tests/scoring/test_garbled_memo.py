@@ -5,6 +5,8 @@ before (other texts, settings or lexicons), a result equals the one computed fro
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 from pathlib import Path
 
 from scoring import garbled
@@ -12,7 +14,8 @@ from scoring.garbled import find_garbled, sibling_evidence, word_set
 from scoring.records import Span
 from tests import texts
 
-SAMPLES = sorted((Path(__file__).parents[2] / "samples" / "articles").glob("*.txt"))
+ROOT = Path(__file__).parents[2]
+SAMPLES = sorted((ROOT / "samples" / "articles").glob("*.txt"))
 
 
 # "Karagandas" read by itself decides this one: a missing apostrophe, unless the lexicon knows it
@@ -76,3 +79,45 @@ def test_a_languagetool_match_overlapping_a_token_flags_it_wherever_it_starts(le
     assert found(Span(i - 1, i + 4)) == flagged
     assert found(Span(i + 1, i + 3)) == flagged
     assert found(Span(i - 5, i + 4)) == flagged
+
+
+# Edge cases of the shortcut: a listed name's plural possessive (stem named), a listed camel-case
+# name whose right part the text names, a hyphenated name's plural the lexicon knows as a word.
+SHORTCUT_EDGES = [
+    "Prestons' new plan was welcomed by the Preston council.",
+    "Officials in KwaDukuza said Dukuza residents would vote.",
+    "Asante-Darko spoke first. Asante-Darkos relatives left later.",
+]
+
+
+def test_the_word_shortcut_never_changes_a_verdict(lexicon, settings, monkeypatch):
+    """`_read_word` clears words the rules cannot flag without LanguageTool (`_Word.quiet`); the
+    rules must agree: with the shortcut off, every result is the same (planted-error cases,
+    samples, edge cases; no LanguageTool, LanguageTool matches on some words, and matches that
+    start before a word or inside it; two lexicons)."""
+    corpus = [case["text"] for case in json.loads((ROOT / "eval" / "garbled" / "cases.json").read_text("utf-8"))]
+    corpus += _texts() + SHORTCUT_EDGES
+    lexicons = [lexicon, dataclasses.replace(lexicon, zipf={**lexicon.zipf, "asante-darkos": 5.0})]
+
+    def spans(text: str, k: int) -> list[tuple[Span, ...]]:
+        words = list(re.finditer(r"\S+", text))
+        return [
+            (),
+            tuple(Span(m.start(), m.end()) for i, m in enumerate(words) if i % 3 == k % 3),
+            tuple(Span(m.start() - 1, m.end() - 1) for i, m in enumerate(words) if i % 4 == k % 4 and m.start()),
+        ]
+
+    def results() -> list:
+        return [
+            find_garbled(t, lex, settings.garbled, spelling=sp)
+            for lex in lexicons
+            for k, t in enumerate(corpus)
+            for sp in spans(t, k)
+        ]
+
+    with_shortcut = results()
+    read_word = garbled._read_word
+    monkeypatch.setattr(garbled, "_read_word", lambda *key: read_word(*key)._replace(quiet=garbled._RULES))
+    assert results() == with_shortcut
+    edges = [find_garbled(t, lex, settings.garbled).tokens for lex in lexicons for t in SHORTCUT_EDGES]
+    assert all(len(found) == 1 for found in edges)  # each edge case does flag its token
