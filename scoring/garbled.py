@@ -687,9 +687,11 @@ def find_garbled(
         if not taken.intersection(range(i, j)):
             add(starts[i], ends[j - 1], "split_word", range(i, j))
 
-    # Fast paths, most tokens: a known lower-case word (one set lookup), a known sentence-initial
-    # capitalised word ("The", "Officials") or a known name, that LanguageTool did not flag; and
-    # the cores `_read_word` clears by themselves (numbers, web addresses, compounds).
+    # Most tokens need no rule, decided once per distinct core (`_read_word`, memoised): a known
+    # lower-case word or name, or a known capitalised word at a sentence start ("The",
+    # "Officials"), unless a LanguageTool match starts at the token (`_Word.known`); a word the
+    # rules cannot flag, unless a match overlaps it (`_Word.quiet`); a core that settles its own
+    # verdict (numbers, web addresses, compounds). Only the rest are visited token by token.
     known, rare = settings.known_zipf, settings.rare_zipf
     hard = {
         core
