@@ -11,7 +11,10 @@ token's reason code (`REASONS`). Evidence, strongest first:
 4. LanguageTool's spelling matches (category TYPOS), as one more signal: an unknown
    capitalised word (a name) is never flagged on LanguageTool's word alone.
 
-Known words are cheap (one dict lookup); only unknown tokens pay for splitting and edit search.
+Known words are cheap (one set lookup); only unknown tokens pay for splitting and edit search.
+What a word is by itself (its lexicon facts, the rules that need no context, its splits and
+near misses) is memoised per process in bounded caches keyed on the lexicon and the thresholds,
+so recurring vocabulary is read once; the article-dependent rules run per token.
 """
 
 from __future__ import annotations
@@ -21,10 +24,19 @@ import functools
 import itertools
 import operator
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from scoring.garbled_tokens import (  # noqa: F401  (the tokenizer's rules, as its property test reads them)
+    _DASHES,
+    _OPENING_QUOTES,
+    _SENTENCE_END,
+    _SENTENCE_END_CHARS,
+    _shape,
+)
+from scoring.garbled_tokens import Token as _Token
+from scoring.garbled_tokens import Tokens as _Tokens
+from scoring.garbled_tokens import tokenize as _tokenize
 from scoring.lexicon import Lexicon
 from scoring.records import GarbledResult, GarbledToken, Span
 from scoring.settings import GarbledSettings
@@ -75,19 +87,12 @@ STRAY_SYMBOLS = frozenset("|¦¬¤•�¶^§")
 OCR_SUBSTITUTIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("li", "h"), ("ii", "u"))
 OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "3": "e", "8": "b"})
 
-_WHITESPACE = re.compile(r"(\s+)")
 _OCR_NUMBER = re.compile(r"^\d[\d,.]*[Oo][\d,.Oo]*(?:°[CF]|%)?$|^\d[\d,.]*[Oo]\d")
-_LEADING = "\"'“‘«([{*_-–—"
-_TRAILING = '"“”»)]}*_.,;:!?'
-_APOSTROPHES = "'’"
-_STRIP_TRAILING = _TRAILING + _APOSTROPHES
-_OPENING_QUOTES = '"“‘«'
-_SENTENCE_END_CHARS = frozenset(".!?:;\"'”’)]")
-_DASHES = frozenset(["—", "–", "-"])
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A hyphen with a space on one or both sides inside a compound: "large -scale", "long- term",
 # "400 - page", "face-to -face". (An en or em dash is punctuation and is left alone.)
-_SPACING = re.compile(r"(?<![\w-])(\w+(?:-\w+)*)( -|- | - )([^\W\d_]\w*(?:-\w+)*)")
+# The left word's quantifiers are possessive (`++`, `*+`): giving letters back could never let a
+# gap match (the next character would be a letter), so it only saves the backtracking.
+_SPACING = re.compile(r"(?<![\w-])(\w++(?:-\w++)*+)( -|- | - )([^\W\d_]\w*(?:-\w+)*)")
 _SUSPENDED_HYPHEN_NEXT = frozenset({"and", "or", "to", "nor"})
 
 
@@ -106,92 +111,6 @@ class SiblingEvidence:
 NO_SIBLINGS = SiblingEvidence()
 
 
-class _Token(NamedTuple):
-    """One token the rules classify (made only for the few tokens the fast path lets through)."""
-
-    core: str  # the token without surrounding punctuation
-    start: int
-    end: int
-    sentence_start: bool
-    index: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Tokens:
-    """An article's tokens as parallel lists (position i = token i): cheap to build and scan."""
-
-    cores: list[str]
-    lows: list[str]  # the cores in lower case
-    starts: list[int]
-    ends: list[int]
-    sentence_starts: list[bool]
-
-    def __len__(self) -> int:
-        return len(self.cores)
-
-    def token(self, i: int) -> _Token:
-        return _Token(self.cores[i], self.starts[i], self.ends[i], self.sentence_starts[i], i)
-
-
-# What a whitespace-separated token does to the next one's sentence start.
-_CONTINUES, _ENDS_SENTENCE, _DASH = 0, 1, 2
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _shape(raw: str) -> tuple[int, str, str, bool, bool, bool, int]:
-    """How a whitespace-separated token reads by itself, memoised (most tokens recur):
-    (offset of its core in `raw`, the core, the core in lower case, opens a quotation, `raw`
-    is all capitals, the core is all capitals, its effect on the next token: _CONTINUES,
-    _ENDS_SENTENCE or _DASH)."""
-    first = raw[0]
-    core = raw.lstrip(_LEADING) if first in _LEADING else raw
-    offset = len(raw) - len(core)
-    while core and core[-1] in _STRIP_TRAILING:
-        # keep the apostrophe of a plural possessive ("ministers'", "Kims'")
-        if core[-1] in _APOSTROPHES and len(core) > 2 and core[-2] in "sS":
-            break
-        core = core[:-1]
-    if raw[-1] in _SENTENCE_END_CHARS:
-        after = _ENDS_SENTENCE if _SENTENCE_END.search(raw) else _CONTINUES
-    else:
-        after = _DASH if raw in _DASHES else _CONTINUES
-    return offset, core, core.lower(), first in _OPENING_QUOTES, raw.isupper(), core.isupper(), after
-
-
-def _tokenize(text: str) -> _Tokens:
-    """Split `text` into tokens with their surrounding punctuation removed, marking the tokens
-    that start a sentence: after . ! ? : ;, at a line start, at an opening quote, in and after
-    a capitalised dateline ("PHNOM PENH — Officials"). Built list-at-a-time (the per-token rules
-    are mostly table lookups); only datelines and dashes are resolved token by token."""
-    if not text or text.isspace():
-        return _Tokens([], [], [], [], [])
-    parts = _WHITESPACE.split(text)  # token, gap, token, …, token (the first or last may be "")
-    raw_starts = list(itertools.accumulate(map(len, parts), initial=0))[0::2]
-    line_breaks = [True, *map(operator.contains, parts[1::2], itertools.repeat("\n"))]  # before each
-    if not parts[0]:  # leading whitespace: no first token
-        del parts[0:2], raw_starts[0], line_breaks[1]
-    if parts and not parts[-1]:  # trailing whitespace: no last token
-        del parts[-2:], raw_starts[-1], line_breaks[-1]
-    shapes = zip(*map(_shape, parts[0::2]), strict=True)
-    offsets, cores, lows, opens_quote, raw_upper, core_upper, after = map(list, shapes)
-    starts = list(map(operator.add, raw_starts, offsets))
-    ends = list(map(operator.add, starts, map(len, cores)))
-    # a sentence starts after a sentence end, at a line start, or at an opening quote
-    ended = [True, *map(operator.eq, after, itertools.repeat(_ENDS_SENTENCE))]
-    sentence_starts = list(map(operator.or_, map(operator.or_, ended, line_breaks), opens_quote))
-    # Token by token, in order: a capitalised dateline's words (each needs its predecessor's
-    # flag) and the word after a dash (starts a sentence when the line so far is capitalised).
-    n = len(cores)
-    dashes = [i + 1 for i in itertools.compress(range(n - 1), map(operator.eq, after, itertools.repeat(_DASH)))]
-    for i in sorted({*itertools.compress(range(1, n), raw_upper[1:]), *dashes}):
-        if after[i - 1] == _DASH and not sentence_starts[i]:
-            line_first = next((k for k in range(i - 1, 0, -1) if line_breaks[k]), 0)
-            sentence_starts[i] = all(c.isupper() or not c for c in cores[line_first:i])
-        if raw_upper[i] and core_upper[i - 1] and sentence_starts[i - 1]:
-            sentence_starts[i] = True  # a dateline in capitals: "PHNOM PENH —"
-    return _Tokens(cores, lows, starts, ends, sentence_starts)
-
-
 class _Context:
     """Per-article lookups shared by the rules."""
 
@@ -206,84 +125,242 @@ class _Context:
     ) -> None:
         self.text = text
         self.tokens = tokens
-        self.cores = cores = tokens.cores
+        self.cores = tokens.cores
+        self.lows = tokens.lows
         self.lex = lexicon
         self.s = settings
         self.siblings = siblings
-        # tokens a LanguageTool spelling match starts at
-        starts = tokens.starts
+        # tokens a LanguageTool spelling match starts at, and tokens one overlaps (sorted offsets)
+        starts, ends = tokens.starts, tokens.ends
         self.spelled = frozenset(
             k for sp in spelling if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
         )
-        self.spelling = spelling
-        self._pieces: dict[str, bool] = {}
+        self.flagged = frozenset(
+            k for sp in spelling for k in range(bisect.bisect_right(ends, sp.start), bisect.bisect_left(starts, sp.end))
+        )
+        self.distinct = set(tokens.cores)
+        self.words = self.distinct | siblings.words if siblings.words else self.distinct
+        # the distinct cores that are not plain known lower-case words (a few in ten)
+        self.unknown = self.distinct - _easy_words(lexicon, settings.known_zipf)
         self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
-        # one case-folding and one frequency lookup per token, shared by the rules
-        self.lows = lows = tokens.lows
-        # one frequency lookup per distinct word (the big table is slow to reach; small ones are not)
-        get = lexicon.zipf.get
-        self.zipf_of = {low: get(low, 0.0) for low in set(lows)}
-        self.distinct = set(cores)
-        self.words = self.distinct | siblings.words
-        # Title-case forms used mid-sentence: names as the text writes them ("Xi").
-        titles = [
-            c
-            for c, low, first in zip(cores, lows, tokens.sentence_starts, strict=True)
-            if c != low and not first and c[0].isupper() and not c.isupper()
-        ]
-        self.midsentence_titles = set(titles) | {w for w in siblings.words if w[:1].isupper() and not w.isupper()}
-        # capitalised mid-sentence more than once (or in a sibling): written as a name on purpose
-        self.repeated_titles = {w for w, n in Counter(titles).items() if n > 1} | (siblings.words & set(titles))
+        self._capitalised_lines: dict[int, bool] = {}  # line start offset -> capitalised line
+
+    @functools.cached_property
+    def _sentence_first_cores(self) -> list[str]:
+        return list(itertools.compress(self.cores, self.tokens.sentence_starts))
+
+    def _midsentence_uses(self, core: str) -> int:
+        """How often the text uses `core` mid-sentence (two C-level counts; asked a few times)."""
+        return self.cores.count(core) - self._sentence_first_cores.count(core)
+
+    def midsentence_title(self, form: str) -> bool:
+        """Whether the text uses title-case `form` mid-sentence (a name as the text writes it,
+        "Xi"), or a sibling uses it anywhere."""
+        if not (form[:1].isupper() and not form.isupper()):
+            return False
+        return (form != form.lower() and self._midsentence_uses(form) > 0) or form in self.siblings.words
+
+    def repeated_title(self, form: str) -> bool:
+        """Whether the text capitalises `form` mid-sentence more than once (or once, and a sibling
+        uses it too): written as a name on purpose."""
+        if not (form != form.lower() and form[0].isupper() and not form.isupper()):
+            return False
+        uses = self._midsentence_uses(form)
+        return uses > 1 or (uses == 1 and form in self.siblings.words)
 
     def flagged_by_languagetool(self, tok: _Token) -> bool:
-        return any(sp.start < tok.end and sp.end > tok.start for sp in self.spelling)
+        return tok.index in self.flagged
 
     def freq(self, word: str) -> float:
         return self.lex.frequency(word)
 
     def split(self, word: str, strong_only: bool, function_only: bool) -> tuple[str, str, bool] | None:
-        """`_split_run_together`, memoised (names recur in an article)."""
+        """`_split_run_together` with the article's words it reads, memoised (names recur)."""
         key = (word, strong_only, function_only)
-        if key not in self._splits:
-            self._splits[key] = _split_run_together(word, self, strong_only, function_only)
-        return self._splits[key]
+        split = self._splits.get(key, False)  # (None is a result: no split)
+        if split is False:
+            present = _split_lookups(word) & self.words
+            s = self.s
+            split = _split_run_together(self.lex, s.piece_zipf, s.known_zipf, word, present, strong_only, function_only)
+            self._splits[key] = split
+        return split
 
-    def is_piece(self, piece: str) -> bool:
-        """A piece a run-together token may split into: a function word, a common word, a
-        common word plus 's', or a name this text (or a sibling) uses. A lower-case piece that
-        the dictionary knows only as a name ("kim" in "akim") does not count. Memoised."""
-        known = self._pieces.get(piece)
-        if known is None:
-            known = self._pieces[piece] = self._is_piece(piece)
-        return known
-
-    def _is_piece(self, piece: str) -> bool:
-        low = piece.lower()
-        if low in FUNCTION_WORDS:
-            return True
-        if len(piece) < 3:
-            return False
-        if piece.islower() and not self.lex.is_common_word(low) and self.lex.is_proper_noun(low):
-            return False
-        piece_zipf = self.s.piece_zipf
-        if self.freq(low) >= piece_zipf or piece.capitalize() in self.words:
-            return True
-        if len(low) >= 5 and (self.freq(low) >= self.s.known_zipf or self.lex.is_common_word(low)):
-            return True  # a longer word may be rarer: "hotline|has", "obstreperous|debate"
-        if piece[:1].isupper() and self.lex.is_proper_noun(piece):
-            return True  # "Accra|and", "Turkestan|region"
-        return len(low) > 3 and low.endswith("s") and self.freq(low[:-1]) >= piece_zipf
+    def capitalised_line(self, offset: int) -> bool:
+        """Whether the line holding text `offset` has at least half its words capitalised (a
+        headline or a name list, not running text). Memoised per line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, offset) + 1
+        capitalised = self._capitalised_lines.get(line_start)
+        if capitalised is None:
+            line_end = text.find("\n", offset)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].split()
+            capitalised = sum(map(str.isupper, map(operator.itemgetter(0), line))) / max(1, len(line)) >= 0.5
+            self._capitalised_lines[line_start] = capitalised
+        return capitalised
 
 
+# What a token's core is by itself. News vocabulary recurs across articles, so everything below
+# that does not depend on the article is memoised per process: bounded LRU caches (tens of MB at
+# most, next to the lexicon's 100) keyed on the Lexicon object (hashed by identity) and the
+# thresholds each one reads; never on an article.
+
+# How far the core alone clears a token of every rule (`_Word.known`, `_Word.quiet`): nowhere
+# (the rules decide), at a sentence start only, or anywhere.
+_RULES, _CLEAR_AT_START, _CLEAR = 0, 1, 2
+
+
+class _Word(NamedTuple):
+    """A token's core read by itself (`_read_word`)."""
+
+    known: int  # a known lower-case word, a known name (_CLEAR) or a known capitalised word
+    # (_CLEAR_AT_START: "Officials"), unless a LanguageTool match starts at the token
+    quiet: int  # the rules cannot flag the token (_CLEAR, _CLEAR_AT_START) unless a LanguageTool
+    # match overlaps it (see `_read_word`)
+    settled: bool  # the core alone gives the verdict: symbols, numbers, addresses, non-words
+    verdict: str | None  # the verdict when settled: a reason code, or None (not garbled)
+    word: str  # the core less a possessive ending, curly apostrophes straightened ("" if settled)
+    possessive: str  # "'s", "'" or ""
+    zipf: float  # Lexicon.frequency(word)
+    common: bool  # Lexicon.is_common_word(word)
+    proper: bool  # Lexicon.is_proper_noun(word)
+
+
+def _settled(verdict: str | None) -> _Word:
+    """The reading of a core that alone decides the token's verdict."""
+    return _Word(_RULES, _RULES, True, verdict, "", "", 0.0, False, False)
+
+
+_NOT_GARBLED = _settled(None)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str) -> _Word:
+    """`core` (a token less its surrounding punctuation; may be "") read by itself: the rules
+    of `_classify_word` that need no context, and whether the rest can flag it at all (for a
+    token LanguageTool did not flag). Memoised per process."""
+    alpha = core.isalpha()  # letters only (most tokens): no symbol, no digit
+    if not alpha and not STRAY_SYMBOLS.isdisjoint(core):
+        return _settled("stray_symbol")
+    if not alpha and ("://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core)):
+        return _NOT_GARBLED
+    if not alpha and any(map(str.isdigit, core)):
+        if _OCR_NUMBER.match(core):
+            return _settled("ocr_confusion")  # "9,O00", "4o°C": a letter O or l inside a number
+        letters = sum(map(str.isalpha, core))
+        if letters >= 3 and core.replace("-", "").isalnum():
+            fixed = core.lower().translate(OCR_DIGITS)
+            if fixed.isalpha() and lexicon.frequency(fixed) >= known_zipf:
+                return _settled("ocr_confusion")
+        return _NOT_GARBLED
+    word = core.replace("’", "'").lstrip("-")
+    possessive = ""
+    if word.endswith("'s"):
+        word, possessive = word[:-2], "'s"
+    elif word.endswith("s'"):
+        word, possessive = word[:-1], "'"
+    if not word or not word.replace("-", "").replace("'", "").replace(".", "").isalpha():
+        return _NOT_GARBLED
+    if "." in word:
+        return _NOT_GARBLED  # an abbreviation
+    if "-" in word and not (word[0].isupper() and not possessive and word.endswith("s")):
+        return _NOT_GARBLED  # hyphenated compounds are out of scope, but for a name's plural
+    zipf, common, proper = lexicon.frequency(word), lexicon.is_common_word(word), lexicon.is_proper_noun(word)
+    capitalised = word[0].isupper()
+    known = _RULES  # (a core of letters only is its own word: `zipf` and `proper` are the core's)
+    if alpha and zipf >= known_zipf and word.lower() not in FUNCTION_PAIRS:
+        if core.islower():
+            known = _CLEAR
+        elif core[1:].islower():  # a known name ("Beijing", "Kim") cannot be miscapitalised either
+            known = _CLEAR if proper else _CLEAR_AT_START
+    # Unless LanguageTool flags the token, `_classify_word` returns None before any step that
+    # reads the article when the word is not in capitals, not a hyphenated name's plural, not a
+    # plural possessive, not "ofthe", and is known (frequent; or listed, and no OCR confusion of a
+    # frequent word) ...
+    clear = (
+        not (word.isupper() and len(word) > 1)
+        and "-" not in word
+        and possessive != "'"
+        and not (word.lower() in FUNCTION_PAIRS and zipf < 4.0 and not common)
+        and (
+            zipf >= known_zipf
+            or (
+                (common or proper)
+                and not (zipf < rare_zipf and not capitalised and _ocr_fix(lexicon, word, 5.0) is not None)
+            )
+        )
+    )
+    # ... and, for a capitalised word mid-sentence (read as a name), when it cannot be a camel-case
+    # join nor a common word capitalised by mistake.
+    if not clear:
+        quiet = _RULES
+    elif not capitalised or (
+        zipf >= rare_zipf and (word.lower() in INSTITUTIONS or not _usually_lowercase(lexicon, word))
+    ):
+        quiet = _CLEAR
+    else:
+        quiet = _CLEAR_AT_START
+    return _Word(known, quiet, False, None, word, possessive, zipf, common, proper)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _usually_lowercase(lexicon: Lexicon, word: str) -> bool:
+    """`Lexicon.usually_lowercase`, memoised per process (several lookups; asked of capitalised
+    words, which recur)."""
+    return lexicon.usually_lowercase(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_piece(lexicon: Lexicon, piece_zipf: float, known_zipf: float, piece: str, named: bool) -> bool:
+    """A piece a run-together token may split into: a function word, a common word, a common
+    word plus 's', or a name this text (or a sibling) uses (`named`: it uses
+    `piece.capitalize()`). A lower-case piece that the dictionary knows only as a name ("kim"
+    in "akim") does not count. Memoised per process."""
+    low = piece.lower()
+    if low in FUNCTION_WORDS:
+        return True
+    if len(piece) < 3:
+        return False
+    if piece.islower() and not lexicon.is_common_word(low) and lexicon.is_proper_noun(low):
+        return False
+    if lexicon.frequency(low) >= piece_zipf or named:
+        return True
+    if len(low) >= 5 and (lexicon.frequency(low) >= known_zipf or lexicon.is_common_word(low)):
+        return True  # a longer word may be rarer: "hotline|has", "obstreperous|debate"
+    if piece[:1].isupper() and lexicon.is_proper_noun(piece):
+        return True  # "Accra|and", "Turkestan|region"
+    return len(low) > 3 and low.endswith("s") and lexicon.frequency(low[:-1]) >= piece_zipf
+
+
+@functools.lru_cache(maxsize=1 << 12)  # a few kB each
+def _split_lookups(word: str) -> frozenset[str]:
+    """Every string `_split_run_together` may look up in the article's words for `word` (a
+    superset): the pieces of each split, as written and capitalised, and the right piece less
+    a plural s, capitalised."""
+    lefts = [word[:i] for i in range(1, len(word))]
+    rights = [word[i:] for i in range(1, len(word))]
+    found = {*lefts, *map(str.capitalize, lefts), *map(str.capitalize, rights)}
+    if word.endswith("s"):  # so does every right piece
+        found.update(right[:-1].capitalize() for right in rights)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def _split_run_together(
-    word: str, ctx: _Context, strong_only: bool = False, function_only: bool = False
+    lexicon: Lexicon,
+    piece_zipf: float,
+    known_zipf: float,
+    word: str,
+    present: frozenset[str],
+    strong_only: bool,
+    function_only: bool,
 ) -> tuple[str, str, bool] | None:
     """Best split of `word` into two pieces that are both words, or None. The flag says whether
     the split is strong: one piece is a function word or a name the text itself uses.
+    `present`: the strings of `_split_lookups(word)` the article (or a sibling) uses; that is
+    all the split reads of the article, so it is memoised per process.
     `strong_only`: strong splits only; `function_only`: splits with a function word only."""
     best: tuple[float, tuple[str, str, bool]] | None = None
     low = word.lower()
-    words = ctx.words
     n = len(word)
     positions = range(1, n)
     if function_only:  # function words have at most MAX_FUNCTION_WORD letters
@@ -295,11 +372,17 @@ def _split_run_together(
             continue
         strong = (
             function_split
-            or right.capitalize() in words
-            or (left[0].isupper() and (left in words or (ctx.lex.is_proper_noun(left) and ctx.freq(right) >= 4.5)))
-            or (right.endswith("s") and right[:-1].capitalize() in words)
+            or right.capitalize() in present
+            or (
+                left[0].isupper()
+                and (left in present or (lexicon.is_proper_noun(left) and lexicon.frequency(right) >= 4.5))
+            )
+            or (right.endswith("s") and right[:-1].capitalize() in present)
         )
-        if (strong_only and not strong) or not (ctx.is_piece(left) and ctx.is_piece(right)):
+        if (strong_only and not strong) or not (
+            _is_piece(lexicon, piece_zipf, known_zipf, left, left.capitalize() in present)
+            and _is_piece(lexicon, piece_zipf, known_zipf, right, right.capitalize() in present)
+        ):
             continue
         score = min(i, n - i) + (10 if strong else 0)
         if best is None or score > best[0]:
@@ -307,32 +390,35 @@ def _split_run_together(
     return best[1] if best else None
 
 
-def _ocr_fix(word: str, ctx: _Context, target: float | None = None) -> str | None:
-    """The common word an OCR confusion of `word` stands for, or None."""
+@functools.lru_cache(maxsize=1 << 16)
+def _ocr_fix(lexicon: Lexicon, word: str, target: float) -> str | None:
+    """The word at least `target` frequent (Zipf) that an OCR confusion of `word` stands for,
+    or None. Memoised per process."""
     low = word.lower()
-    target = ctx.s.known_zipf + 0.5 if target is None else target
     for seen, meant in OCR_SUBSTITUTIONS:
         pos = low.find(seen)
         while pos >= 0:
             fixed = low[:pos] + meant + low[pos + len(seen) :]
-            if ctx.freq(fixed) >= target:
+            if lexicon.frequency(fixed) >= target:
                 return fixed
             pos = low.find(seen, pos + 1)
     return None
 
 
-def _misspelling_of(word: str, ctx: _Context, strict: bool) -> str | None:
+@functools.lru_cache(maxsize=1 << 16)
+def _misspelling_of(lexicon: Lexicon, word: str, strict: bool) -> str | None:
     """A far more common word one edit away ("goverment" → "government"). Without
-    LanguageTool's flag (`strict`), the neighbour must be more common still."""
+    LanguageTool's flag (`strict`), the neighbour must be more common still. Memoised per process."""
     low = word.lower()
     if len(low) < 5:
         return None
-    target = max(ctx.freq(low) + 3.0, 4.5) if strict else max(ctx.freq(low) + 2.0, 4.0)
-    candidates = ctx.lex.common_neighbours(low)
+    freq = lexicon.frequency
+    target = max(freq(low) + 3.0, 4.5) if strict else max(freq(low) + 2.0, 4.0)
+    candidates = lexicon.common_neighbours(low)
     if not candidates:
         return None
-    best = max(candidates, key=lambda w: (ctx.freq(w), w))
-    return best if ctx.freq(best) >= target else None
+    best = max(candidates, key=lambda w: (freq(w), w))
+    return best if freq(best) >= target else None
 
 
 def _camel_join(word: str, ctx: _Context) -> bool:
@@ -376,66 +462,41 @@ def _apostrophe(word: str, possessive: str, tok: _Token, ctx: _Context, zipf: fl
     return word[0].isupper() and zipf < s.known_zipf - 0.5 and stem in ctx.words
 
 
-def _classify_word(tok: _Token, ctx: _Context) -> str | None:
-    """The reason `tok` (a token with letters) is garbled, or None. Rules in order."""
-    core = tok.core
+def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
+    """The reason `tok` is garbled, or None: the rules in order, after those `_read_word`
+    applies to the core alone (`w`: its reading, not settled). `_read_word` also decides which
+    words these rules cannot flag without LanguageTool (`_Word.quiet`): keep the two in step
+    (tests/scoring/test_garbled_memo.py checks they agree)."""
     s = ctx.s
-    alpha = core.isalpha()  # letters only (most tokens): no symbol, no digit
-    if not alpha and any(c in STRAY_SYMBOLS for c in core):
-        return "stray_symbol"
-    if not alpha and ("://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core)):
-        return None
-    if not alpha and any(c.isdigit() for c in core):
-        if _OCR_NUMBER.match(core):
-            return "ocr_confusion"  # "9,O00", "4o°C": a letter O or l inside a number
-        letters = sum(c.isalpha() for c in core)
-        if letters >= 3 and core.replace("-", "").isalnum():
-            fixed = core.lower().translate(OCR_DIGITS)
-            if fixed.isalpha() and ctx.freq(fixed) >= s.known_zipf:
-                return "ocr_confusion"
-        return None
-    word = core.replace("’", "'").lstrip("-")
-    possessive = ""
-    if word.endswith("'s"):
-        word, possessive = word[:-2], "'s"
-    elif word.endswith("s'"):
-        word, possessive = word[:-1], "'"
-    if not word or not word.replace("-", "").replace("'", "").replace(".", "").isalpha():
-        return None
-    if word in ctx.siblings.trusted or "." in word:
-        return None  # a name other versions share; an abbreviation
+    word, possessive, zipf = w.word, w.possessive, w.zipf
+    if word in ctx.siblings.trusted:
+        return None  # a name other versions share
     capitalised = word[0].isupper()
     if "-" in word:
-        # a hyphenated name plus s: "Asante-Darkos" where the text names "Asante-Darko"
-        if capitalised and not possessive and word.endswith("s") and word[:-1] in ctx.words:
-            return "apostrophe"
-        return None  # hyphenated compounds are otherwise out of scope
+        # a hyphenated name plus s: "Asante-Darkos" where the text names "Asante-Darko" (the
+        # only hyphenated compound `_read_word` leaves to the rules)
+        return "apostrophe" if word[:-1] in ctx.words else None
 
     all_caps = word.isupper() and len(word) > 1
     name_like = capitalised and not tok.sentence_start
-    zipf = ctx.freq(word)
 
     if all_caps:
         # "XI" where the text writes the name "Xi"; "TUESDAY" mid-sentence. Shorter all-caps
         # words are acronyms ("AIDS", "WHO"), and a line may start with a capitalised dateline.
         nxt = ctx.cores[tok.index + 1] if tok.index + 1 < len(ctx.cores) else ""
         dateline = tok.sentence_start and (not nxt or nxt.isupper())
-        if len(word) <= 5 and word.capitalize() in ctx.midsentence_titles and not dateline:
+        if len(word) <= 5 and ctx.midsentence_title(word.capitalize()) and not dateline:
             return "miscapitalised"
-        if (
-            len(word) >= 5
-            and not tok.sentence_start
-            and (ctx.lex.is_proper_noun(word) or ctx.lex.usually_lowercase(word))
-        ):
+        if len(word) >= 5 and not tok.sentence_start and (w.proper or _usually_lowercase(ctx.lex, word)):
             return "miscapitalised"
         return None
 
     if name_like and zipf < s.rare_zipf and _camel_join(word, ctx):
         return "run_together"
     # "and Munitions to": a common word capitalised mid-sentence, outside any name.
-    if name_like and _miscapitalised(tok, word, ctx):
+    if name_like and _miscapitalised(tok, w, ctx):
         return "miscapitalised"
-    if word.lower() in FUNCTION_PAIRS and zipf < 4.0 and not ctx.lex.is_common_word(word):
+    if word.lower() in FUNCTION_PAIRS and zipf < 4.0 and not w.common:
         return "run_together"  # "ofthe": frequent on the web, never correct
     if possessive == "'" and _apostrophe(word, possessive, tok, ctx, zipf):
         return "apostrophe"
@@ -443,9 +504,9 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
     flagged = ctx.flagged_by_languagetool(tok)
     if zipf >= s.known_zipf and not (zipf < s.known_zipf + 0.5 and flagged):
         return None
-    if zipf < s.rare_zipf and not capitalised and _ocr_fix(word, ctx, target=5.0) is not None:
+    if zipf < s.rare_zipf and not capitalised and _ocr_fix(ctx.lex, word, 5.0) is not None:
         return "ocr_confusion"  # "frorn": before the dictionary check, which knows archaic words
-    if ctx.lex.is_common_word(word) or (not flagged and ctx.lex.is_proper_noun(word)):
+    if w.common or (not flagged and w.proper):
         return None  # a real word, however rare ("lapis", "bureaux", "mould"), or a known name
     if _apostrophe(word, possessive, tok, ctx, zipf):
         return "apostrophe"
@@ -462,18 +523,19 @@ def _classify_word(tok: _Token, ctx: _Context) -> str | None:
             return "run_together"
     if name_like:
         return None  # an unknown name: trusted unless other evidence says otherwise
-    if _ocr_fix(word, ctx) is not None:
+    if _ocr_fix(ctx.lex, word, s.known_zipf + 0.5) is not None:
         return "ocr_confusion"
-    if _misspelling_of(word, ctx, strict=not flagged) is not None:
+    if _misspelling_of(ctx.lex, word, not flagged) is not None:
         return "misspelling"
     if flagged and word.islower() and len(word) >= s.min_unknown_length and zipf < s.rare_zipf:
         return "unknown_word"
     return None
 
 
-def _miscapitalised(tok: _Token, word: str, ctx: _Context) -> bool:
+def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
     """A common lower-case word capitalised mid-sentence, outside any name ("and Munitions to")."""
-    if word in ctx.repeated_titles or word.lower() in INSTITUTIONS or not ctx.lex.usually_lowercase(word):
+    word = w.word
+    if word.lower() in INSTITUTIONS or not _usually_lowercase(ctx.lex, word) or ctx.repeated_title(word):
         return False
     cores = ctx.cores
     prev = cores[tok.index - 1] if tok.index > 0 else ""
@@ -489,12 +551,7 @@ def _miscapitalised(tok: _Token, word: str, ctx: _Context) -> bool:
         k -= 1
     if k < tok.index - 1 and cores[k][:1].isupper():
         return False  # "Ministry of Finance", "Great Hall of the People"
-    # a capitalised line (a headline or a name list) is not running text
-    line_start = ctx.text.rfind("\n", 0, tok.start) + 1
-    line_end = ctx.text.find("\n", tok.start)
-    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].split()
-    capitalised_share = sum(w[:1].isupper() for w in line) / max(1, len(line))
-    return capitalised_share < 0.5
+    return not ctx.capitalised_line(tok.start)  # a headline or a name list is not running text
 
 
 def _repeats(ctx: _Context) -> list[tuple[int, int]]:
@@ -536,31 +593,22 @@ def _is_word(piece: str, ctx: _Context) -> bool:
 def _split_words(ctx: _Context) -> list[tuple[int, int]]:
     """Adjacent token pairs that are one word broken by a space ("govern ment")."""
     out = []
-    known = ctx.s.known_zipf
-    zipf = ctx.lex.zipf
     lows, cores = ctx.lows, ctx.cores
     starts, ends, sentence_starts = ctx.tokens.starts, ctx.tokens.ends, ctx.tokens.sentence_starts
-    # pairs of two common words (most pairs) cannot fire either rule below
-    rare_words = {low for low, z in ctx.zipf_of.items() if z < 4.0}
-    # pairs (i, i + 1) one space apart whose second token is rare, or whose first is
-    pairs = sorted(
-        {
-            j
-            for r, low in enumerate(lows)
-            if low in rare_words
-            for j in (r - 1, r)
-            if 0 <= j < len(lows) - 1 and starts[j + 1] - ends[j] == 1
-        }
-    )
-    for i in pairs:
+    common = _frequent_words(ctx.lex, 4.0)  # pairs of two common words cannot fire either rule below
+    # Only pairs whose joined form is a known word, at least `known_zipf + 1` frequent, can fire:
+    # one C-level pass over all pairs leaves a handful.
+    frequent_joined = _frequent_words(ctx.lex, ctx.s.known_zipf + 1.0).__contains__
+    joined_known = map(frequent_joined, map(operator.add, lows, itertools.islice(lows, 1, None)))
+    for i in itertools.compress(range(len(lows) - 1), joined_known):
         a, b = cores[i], cores[i + 1]
-        if sentence_starts[i + 1] or not b.islower():
-            continue
-        joined = zipf.get(lows[i] + lows[i + 1], 0.0)
-        if joined < known + 1.0 or not (a.isalpha() and b.isalpha()):
+        if starts[i + 1] - ends[i] != 1 or (lows[i] in common and lows[i + 1] in common):
+            continue  # not one space apart, or two common words
+        if sentence_starts[i + 1] or not b.islower() or not (a.isalpha() and b.isalpha()):
             continue
         if a[:1].isupper() and not sentence_starts[i]:
             continue
+        joined = ctx.lex.zipf[lows[i] + lows[i + 1]]
         za, zb = ctx.freq(a), ctx.freq(b)
         # one piece is no word at all ("brot her", "research ers"), or the joined word is far
         # more common than either piece ("govern ment")
@@ -578,6 +626,20 @@ def _easy_words(lexicon: Lexicon, known_zipf: float) -> frozenset[str]:
         for w, z in lexicon.zipf.items()
         if z >= known_zipf and w.isalpha() and w.islower() and w not in FUNCTION_PAIRS
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _frequent_words(lexicon: Lexicon, zipf: float) -> frozenset[str]:
+    """The lexicon's words at least `zipf` frequent (a small set, quicker to probe than the
+    whole frequency table)."""
+    return frozenset(w for w, z in lexicon.zipf.items() if z >= zipf)
+
+
+def _clear_memos() -> None:
+    """Empty the per-process word memos (for tests, and to measure a cold start)."""
+    memos = (_shape, _read_word, _usually_lowercase, _is_piece, _split_lookups, _split_run_together)
+    for memo in (*memos, _ocr_fix, _misspelling_of):
+        memo.cache_clear()
 
 
 def find_garbled(
@@ -625,33 +687,31 @@ def find_garbled(
         if not taken.intersection(range(i, j)):
             add(starts[i], ends[j - 1], "split_word", range(i, j))
 
-    # Fast paths, most tokens: a known lower-case word (one set lookup), a known sentence-initial
-    # capitalised word ("The", "Officials") or a known name, that LanguageTool did not flag.
-    known = settings.known_zipf
-    easy = _easy_words(lexicon, known)
-    hard = ctx.distinct - easy
-    candidates = [i for i, core in enumerate(tokens.cores) if core in hard]
-    spelled = ctx.spelled
-    if spelled:
-        candidates = sorted({*candidates, *spelled})
-    cores, lows, zipf_of = tokens.cores, ctx.lows, ctx.zipf_of
+    # Most tokens need no rule, decided once per distinct core (`_read_word`, memoised): a known
+    # lower-case word or name, or a known capitalised word at a sentence start ("The",
+    # "Officials"), unless a LanguageTool match starts at the token (`_Word.known`); a word the
+    # rules cannot flag, unless a match overlaps it (`_Word.quiet`); a core that settles its own
+    # verdict (numbers, web addresses, compounds). Only the rest are visited token by token.
+    known, rare = settings.known_zipf, settings.rare_zipf
+    hard = {
+        core
+        for core in ctx.unknown
+        if _CLEAR not in ((w := _read_word(lexicon, known, rare, core)).known, w.quiet)
+        and not (w.settled and w.verdict is None)
+    }
+    cores = tokens.cores
+    candidates = itertools.compress(range(len(cores)), map(hard.__contains__, cores))
+    spelled, flagged = ctx.spelled, ctx.flagged
+    if spelled or flagged:
+        candidates = sorted({*candidates, *spelled, *flagged})
     for i in candidates:
-        core = cores[i]
-        if (
-            zipf_of[lows[i]] >= known
-            and lows[i] not in FUNCTION_PAIRS
-            and core.isalpha()
-            and (core.islower() or (core[1:].islower() and (sentence_starts[i] or lexicon.is_proper_noun(core))))
-            and i not in spelled
-        ):
-            continue  # a known name ("Beijing", "Kim") cannot be miscapitalised either
-        if not core or i in taken:
+        if i in taken:
             continue
-        if not any(c.isalnum() for c in core):
-            if any(c in STRAY_SYMBOLS for c in core):
-                add(starts[i], ends[i], "stray_symbol", range(i, i + 1))
+        w = _read_word(lexicon, known, rare, cores[i])
+        clear = max(_RULES if i in spelled else w.known, _RULES if i in flagged else w.quiet)
+        if clear == _CLEAR or (clear == _CLEAR_AT_START and sentence_starts[i]):
             continue
-        reason = _classify_word(tokens.token(i), ctx)
+        reason = w.verdict if w.settled else _classify_word(tokens.token(i), ctx, w)
         if reason is not None:
             add(starts[i], ends[i], reason, range(i, i + 1))
 
