@@ -201,16 +201,18 @@ def story_id_for(member_ids: Sequence[str]) -> str:
     return "story-" + hashlib.sha1(min(member_ids).encode("utf-8")).hexdigest()[:10]
 
 
-def _matrix(vectors: Sequence[TermVector], top_terms: int | None) -> sp.csr_matrix:
+def _matrix(vectors: Sequence[TermVector], top_terms: int | None, n_terms: int | None = None) -> sp.csr_matrix:
     """Articles × terms sparse matrix of the float32 weights, built row by row (each vector's ids
-    are sorted); with `top_terms`, only each article's heaviest terms (kept in id order)."""
+    are sorted); with `top_terms`, only each article's heaviest terms (kept in id order).
+    `n_terms`: the number of columns (default: one past the largest id)."""
     if top_terms is not None:
         vectors = [_heaviest(v, top_terms) for v in vectors]
     indptr = np.zeros(len(vectors) + 1, np.int64)
     np.cumsum([v.ids.size for v in vectors], out=indptr[1:])
     indices = np.concatenate([v.ids for v in vectors]) if vectors else np.empty(0, np.int32)
     data = np.concatenate([v.weights for v in vectors]) if vectors else np.empty(0, np.float32)
-    n_terms = 1 + int(indices.max()) if indices.size else 1
+    if n_terms is None:
+        n_terms = 1 + int(indices.max()) if indices.size else 1
     return sp.csr_matrix((data, indices, indptr), shape=(len(vectors), n_terms))
 
 
@@ -226,7 +228,7 @@ def similar_pairs(vectors: Sequence[TermVector], settings: GroupingSettings) -> 
     n = len(vectors)
     if n < 2:
         return []
-    full = _matrix(vectors, None)
+    n_terms = 1 + max((int(v.ids[-1]) for v in vectors if v.ids.size), default=0)
     # the heaviest terms of each article, in float64 (as before the float32 storage)
     top = _matrix(vectors, settings.max_terms_per_article).astype(np.float64)
     df = np.bincount(top.indices, minlength=top.shape[1])
@@ -248,7 +250,9 @@ def similar_pairs(vectors: Sequence[TermVector], settings: GroupingSettings) -> 
         del candidates
         for k in range(0, ii.size, _EXACT_CHUNK):  # exact cosines, a bounded number at a time
             a, b = ii[k : k + _EXACT_CHUNK], jj[k : k + _EXACT_CHUNK]
-            rows_a, rows_b = full[a].astype(np.float64), full[b].astype(np.float64)
+            # only these pairs' rows, in float64 (no matrix of every article's terms is held)
+            rows_a = _matrix([vectors[i] for i in a.tolist()], None, n_terms).astype(np.float64)
+            rows_b = _matrix([vectors[i] for i in b.tolist()], None, n_terms).astype(np.float64)
             exact = np.asarray(rows_a.multiply(rows_b).sum(axis=1)).ravel()
             keep = exact >= settings.similarity_threshold
             out.extend(zip(a[keep].tolist(), b[keep].tolist(), exact[keep].tolist(), strict=True))
