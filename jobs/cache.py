@@ -183,6 +183,19 @@ class RunCache:
         if self._uncommitted >= 20 or time.monotonic() - self._last_commit >= 1.0:
             self.commit()
 
+    def grammar_keys(self, body_hashes: Iterable[str], fingerprint: str) -> set[str]:
+        """The body hashes among `body_hashes` whose LanguageTool result the cache holds."""
+        found: set[str] = set()
+        hashes = list(set(body_hashes))
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT body_hash FROM grammar WHERE fingerprint = ? AND body_hash IN ({marks})", [fingerprint, *chunk]
+            )
+            found.update(h for (h,) in rows)
+        return found
+
     def get_grammar(self, body_hashes: Iterable[str], fingerprint: str) -> dict[str, GrammarResult]:
         """Cached LanguageTool results for the given body hashes (missing ones are absent)."""
         return {h: _decode(r) for h, r in self._get("grammar", body_hashes, fingerprint).items()}

@@ -119,9 +119,10 @@ class RunSummary:
 
 @dataclass(frozen=True, slots=True)
 class Checked:
-    """Output of the check step."""
+    """Output of the check step. LanguageTool's results are in the run cache, not here: the score
+    step reads them a batch of stories at a time (a night of 100,000 articles holds ~6 KB of
+    matches each)."""
 
-    grammar: dict[str, GrammarResult]  # by article id
     readability: dict[str, ReadabilityResult]  # by article id
     failures: list[InputFailure]
     cached: int  # articles whose grammar came from the cache
@@ -170,7 +171,7 @@ class CheckPlan:
     """Which bodies need LanguageTool: the cache's answers, and the rest to check."""
 
     keys: dict[str, str]  # article id → body key
-    cached: dict[str, GrammarResult]  # body key → result from the cache
+    cached: frozenset[str]  # body keys whose result the cache holds
     todo: dict[str, str]  # body key → body, each distinct body once
     fingerprint: str
 
@@ -183,9 +184,9 @@ def plan_step(articles: Sequence[Article], settings: Settings, cache: RunCache) 
     """Hash every body once; look the bodies up in the cache; what is left goes to LanguageTool."""
     keys = {a.article_id: body_key(a.body) for a in articles}
     if not any(get_scorer(n).needs_languagetool for n in settings.scorers):
-        return CheckPlan(keys, {}, {}, "")
+        return CheckPlan(keys, frozenset(), {}, "")
     fingerprint = languagetool_fingerprint(settings.languagetool)
-    cached = cache.get_grammar(keys.values(), fingerprint)
+    cached = frozenset(cache.grammar_keys(keys.values(), fingerprint))
     todo = {keys[a.article_id]: a.body for a in articles if keys[a.article_id] not in cached}
     plan = CheckPlan(keys, cached, todo, fingerprint)
     log.info("grammar: %d articles from the cache, %d distinct bodies to check", plan.cached_articles, len(todo))
@@ -222,14 +223,12 @@ def check_step(
     cache: RunCache,
     progress: bool,
 ) -> Checked:
-    """Grammar for every body (from the cache, or LanguageTool for new and changed bodies, each
-    distinct body once), and readability computed meanwhile. Each LanguageTool result is stored
-    in the cache as it arrives."""
+    """LanguageTool for new and changed bodies (each distinct body once), each result stored in
+    the cache as it arrives, and readability computed meanwhile."""
     started = time.monotonic()
-    keys, grammar, cached = plan.keys, dict(plan.cached), plan.cached_articles
+    keys, cached = plan.keys, plan.cached_articles
     if starting is None:
-        by_article = {a: grammar[k] for a, k in keys.items() if k in grammar}
-        return Checked(by_article, _readability_all(articles, keys, settings, cache), [], cached, 0.0, 0)
+        return Checked(_readability_all(articles, keys, settings, cache), [], cached, 0.0, 0)
 
     failed: dict[str, str] = {}
     server = starting.result()  # raises what the start raised
@@ -244,8 +243,7 @@ def check_step(
             for fut in done:
                 key = pending.pop(fut)
                 try:
-                    grammar[key] = result = fut.result()
-                    cache.put_grammar(key, plan.fingerprint, result)
+                    cache.put_grammar(key, plan.fingerprint, fut.result())
                 except LanguageToolUnavailable:
                     raise
                 except LanguageToolError as exc:
@@ -264,56 +262,42 @@ def check_step(
     ]
     for f in failures:
         log.error("grammar check failed for %s: %s", f.path, f.message)
-    by_article = {a: grammar[k] for a, k in keys.items() if k in grammar}
-    return Checked(by_article, readability, failures, cached, time.monotonic() - started, checker.restarts)
+    return Checked(readability, failures, cached, time.monotonic() - started, checker.restarts)
 
 
-def _garbled_all(
-    articles: Sequence[Article],
+_STORIES_PER_BATCH = 500  # stories scored per batch: their cached results are read in one query
+
+
+def _garbled_batch(
     stories: Sequence[Story],
-    plan: CheckPlan,
-    checked: Checked,
+    *,
+    members: dict[str, Article],
+    every: dict[str, Article],
+    keys: dict[str, str],
+    spelling: dict[str, tuple[Span, ...]],
     lexicon: Lexicon,
     settings: Settings,
     cache: RunCache,
 ) -> dict[str, GarbledResult]:
-    """Garbled tokens of every article that passed its checks, by article id: from the cache
-    when the body, its story's other versions and LanguageTool's spelling spans are unchanged,
-    else detected (with the other versions as evidence) and stored."""
-    keys = plan.keys
-    failed = {f.article_id for f in checked.failures}
+    """Garbled tokens of the `members` (by article id) of a batch of `stories`: from the cache when
+    the body, its story's other versions and LanguageTool's spelling spans are unchanged, else
+    detected (with the other versions, from `every` article read, as evidence) and stored."""
     story_of = {m: st for st in stories for m in st.members}
-    todo = [a for a in articles if a.article_id not in failed]
-
-    def spelling(article_id: str) -> tuple[Span, ...]:
-        grammar = checked.grammar.get(article_id)
-        return grammar.spelling if grammar else ()
-
     detection = {
-        a.article_id: garbled_key(
-            keys[a.article_id],
-            (keys[m] for m in story_of[a.article_id].members if m != a.article_id),
-            spelling(a.article_id),
-        )
-        for a in todo
+        a: garbled_key(keys[a], (keys[m] for m in story_of[a].members if m != a), spelling.get(a, ())) for a in members
     }
     fingerprint = garbled_fingerprint(settings.garbled)
     known = cache.get_garbled(detection.values(), fingerprint)
-    bodies = {a.article_id: a.body for a in articles}
-    words_of: dict[str, frozenset[str]] = {}
-
-    def words(article_id: str) -> frozenset[str]:
-        if article_id not in words_of:
-            words_of[article_id] = word_set(bodies[article_id])
-        return words_of[article_id]
-
-    for a in todo:
-        key = detection[a.article_id]
-        if key not in known:
-            others = [words(m) for m in story_of[a.article_id].members if m != a.article_id]
-            siblings = sibling_evidence(words(a.article_id), others)
-            known[key] = find_garbled(a.body, lexicon, settings.garbled, spelling(a.article_id), siblings)
-            cache.put_garbled(key, fingerprint, known[key])
+    for story in stories:
+        if all(detection[a] in known for a in story.members if a in members):
+            continue
+        words = {m: word_set(every[m].body) for m in story.members}  # this story's only
+        for a, article in ((m, members[m]) for m in story.members if m in members):
+            key = detection[a]
+            if key not in known:
+                siblings = sibling_evidence(words[a], [words[m] for m in story.members if m != a])
+                known[key] = find_garbled(article.body, lexicon, settings.garbled, spelling.get(a, ()), siblings)
+                cache.put_garbled(key, fingerprint, known[key])
     cache.commit()
     return {a: known[k] for a, k in detection.items()}
 
@@ -327,28 +311,49 @@ def score_step(
     settings: Settings,
     cache: RunCache,
 ) -> list[ArticleScores]:
-    """Score every article whose checks succeeded with the configured scorers."""
+    """Score every article whose checks succeeded with the configured scorers, a batch of stories
+    at a time: LanguageTool's results are read from the cache per batch, and an article keeps
+    only its grammar issues (its spelling spans serve the garbled-token scorer, then go)."""
     enabled = {get_scorer(name).name for name in settings.scorers}
     failed = {f.article_id for f in checked.failures}
-    garbled_of = (
-        _garbled_all(articles, stories, plan, checked, lexicon, settings, cache) if "garbled" in enabled else {}
-    )
+    every = {a.article_id: a for a in articles}
+    by_id = {a: article for a, article in every.items() if a not in failed}
+    keys = plan.keys
     scores: list[ArticleScores] = []
-    for article in articles:
-        if article.article_id in failed:
-            continue
-        grammar = checked.grammar.get(article.article_id) if "grammar" in enabled else None
-        readability = checked.readability.get(article.article_id)
-        garbled = garbled_of.get(article.article_id)
-        words = readability.words if readability else word_count(article.body)
-        quality = quality_score(
-            grammar.error_count if grammar else 0,
-            garbled.count if garbled else 0,
-            readability.flesch_reading_ease if readability else 0.0,
-            words,
-            settings.quality,
-        )
-        scores.append(ArticleScores(article, words, grammar, garbled, readability, quality))
+    for first in range(0, len(stories), _STORIES_PER_BATCH):
+        batch = stories[first : first + _STORIES_PER_BATCH]
+        members = {m: by_id[m] for st in batch for m in st.members if m in by_id}
+        grammar: dict[str, GrammarResult] = {}
+        if "grammar" in enabled:
+            found = cache.get_grammar({keys[a] for a in members}, plan.fingerprint)
+            grammar = {a: found[keys[a]] for a in members if keys[a] in found}
+        spelling = {a: g.spelling for a, g in grammar.items()}
+        garbled_of: dict[str, GarbledResult] = {}
+        if "garbled" in enabled:
+            garbled_of = _garbled_batch(
+                batch,
+                members=members,
+                every=every,
+                keys=keys,
+                spelling=spelling,
+                lexicon=lexicon,
+                settings=settings,
+                cache=cache,
+            )
+        for a, article in members.items():
+            result = grammar.get(a)
+            readability = checked.readability.get(a)
+            garbled = garbled_of.get(a)
+            words = readability.words if readability else word_count(article.body)
+            quality = quality_score(
+                result.error_count if result else 0,
+                garbled.count if garbled else 0,
+                readability.flesch_reading_ease if readability else 0.0,
+                words,
+                settings.quality,
+            )
+            issues = GrammarResult(result.issues, ()) if result else None
+            scores.append(ArticleScores(article, words, issues, garbled, readability, quality))
     return scores
 
 

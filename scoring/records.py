@@ -131,7 +131,7 @@ class ArticleScores:
 
     article: Article
     words: int
-    grammar: GrammarResult | None = None
+    grammar: GrammarResult | None = None  # the issues; spelling spans are the garbled scorer's input
     garbled: GarbledResult | None = None
     readability: ReadabilityResult | None = None
     quality: QualityScore | None = None

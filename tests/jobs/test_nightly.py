@@ -171,6 +171,18 @@ def test_rerun_takes_garbled_tokens_from_the_cache_until_their_evidence_changes(
     assert len(detected) == 4
 
 
+def test_scoring_a_batch_of_stories_at_a_time_changes_nothing(tmp_path, shared_url, monkeypatch):
+    import jobs.pipeline
+
+    names = ["port-strike_a.txt", "port-strike_b.txt", "port-strike_c.txt", "mayor-vote_a.txt", "mayor-vote_b.txt"]
+    folder = _copy(names, tmp_path / "in")
+    _, whole = _nightly(folder, tmp_path / "one-batch", _settings(shared_url))
+    monkeypatch.setattr(jobs.pipeline, "_STORIES_PER_BATCH", 1)
+    _, batched = _nightly(folder, tmp_path / "story-by-story", _settings(shared_url))  # a fresh cache
+    assert batched.equals(whole)
+    assert whole.loc["port-strike_c", "story_size"] == "3" and whole["grammar_errors"].ne("").all()
+
+
 def test_story_ids_are_stable_across_nights(tmp_path, shared_url):
     folder = _copy(["port-strike_a.txt", "port-strike_b.txt"], tmp_path / "in")
     report = tmp_path / "reports"
