@@ -504,12 +504,14 @@ def measure_standing(
     corpus_dir: Path, extra_dir: Path, workdir: Path, logs: Path, settings: Any, seed: int
 ) -> dict[str, Any]:
     """The job against a LanguageTool server kept running between runs (`--languagetool-url`),
-    started and JIT-warmed like the floor's server (on other articles, so no corpus body is
-    sent twice): a full run on a fresh cache, then a re-run with the 1% new articles."""
+    started and JIT-warmed like the floor's server: on the same other articles the floor's server
+    checks before its timed run (warm-up and concurrency sweep), so no corpus body is sent twice
+    and both have seen as much text; then a full run on a fresh cache, and a re-run with the 1%
+    new articles."""
     from scoring.languagetool_server import LanguageToolServer
 
     lt = settings.languagetool
-    warm = [g.body for g in corpus.generate_texts(WARMUP_ARTICLES, seed + 7919)]
+    warm = [g.body for g in corpus.generate_texts(WARMUP_ARTICLES + SWEEP_ARTICLES * len(CONCURRENCIES), seed + 7919)]
     folder, out_csv = workdir / "corpus_standing", workdir / "out_standing" / "ranking.csv"
     for d in (folder, out_csv.parent):
         shutil.rmtree(d, ignore_errors=True)
