@@ -159,18 +159,19 @@ class RunCache:
         return self._db
 
     # -- results by body -----------------------------------------------------------------------
+    def _select_in(self, sql: str, first: list[str], values: Iterable[str]) -> list[tuple[str, ...]]:
+        """Rows of `sql` (ending in `IN ({marks})`) for the distinct `values`, 500 at a time
+        (SQLite's parameter limit), with the parameters `first` before each chunk's."""
+        rows: list[tuple[str, ...]] = []
+        distinct = list(set(values))
+        for i in range(0, len(distinct), 500):
+            chunk = distinct[i : i + 500]
+            rows += self.db.execute(sql.format(marks=",".join("?" * len(chunk))), [*first, *chunk])
+        return rows
+
     def _get(self, table: str, body_hashes: Iterable[str], fingerprint: str) -> dict[str, str]:
-        found: dict[str, str] = {}
-        hashes = list(set(body_hashes))
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT body_hash, result FROM {table} WHERE fingerprint = ? AND body_hash IN ({marks})",
-                [fingerprint, *chunk],
-            )
-            found.update(rows)
-        return found
+        sql = f"SELECT body_hash, result FROM {table} WHERE fingerprint = ? AND body_hash IN ({{marks}})"
+        return dict(self._select_in(sql, [fingerprint], body_hashes))
 
     def _put(self, table: str, body_hash: str, fingerprint: str, payload: str) -> None:
         """Committed every 20 results or every second, and by `commit()` (the job commits in a
@@ -185,16 +186,8 @@ class RunCache:
 
     def grammar_keys(self, body_hashes: Iterable[str], fingerprint: str) -> set[str]:
         """The body hashes among `body_hashes` whose LanguageTool result the cache holds."""
-        found: set[str] = set()
-        hashes = list(set(body_hashes))
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT body_hash FROM grammar WHERE fingerprint = ? AND body_hash IN ({marks})", [fingerprint, *chunk]
-            )
-            found.update(h for (h,) in rows)
-        return found
+        sql = "SELECT body_hash FROM grammar WHERE fingerprint = ? AND body_hash IN ({marks})"
+        return {h for (h,) in self._select_in(sql, [fingerprint], body_hashes)}
 
     def get_grammar(self, body_hashes: Iterable[str], fingerprint: str) -> dict[str, GrammarResult]:
         """Cached LanguageTool results for the given body hashes (missing ones are absent)."""
@@ -230,14 +223,8 @@ class RunCache:
 
     # -- stories -------------------------------------------------------------------------------
     def previous_story_ids(self, article_ids: Iterable[str]) -> dict[str, str]:
-        ids = list(article_ids)
-        found: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT article_id, story_id FROM stories WHERE article_id IN ({marks})", chunk)
-            found.update(rows)
-        return found
+        sql = "SELECT article_id, story_id FROM stories WHERE article_id IN ({marks})"
+        return dict(self._select_in(sql, [], article_ids))
 
     def save_story_ids(self, assignments: dict[str, str], night: str) -> None:
         self.db.executemany(
