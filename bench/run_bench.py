@@ -352,6 +352,12 @@ class RawChecker:
             s.close()
 
 
+def _pre_timing_bodies(seed: int) -> list[str]:
+    """The articles a server checks before its timed run (JIT warm-up, then the floor's
+    concurrency sweep): from another seed, so no corpus body reaches a server twice."""
+    return [g.body for g in corpus.generate_texts(WARMUP_ARTICLES + SWEEP_ARTICLES * len(CONCURRENCIES), seed + 7919)]
+
+
 def measure_raw(bodies: Sequence[str], settings: Any, seed: int) -> dict[str, Any]:
     """The floor: every body once, on a warmed-up tuned server, at the best concurrency.
 
@@ -362,7 +368,7 @@ def measure_raw(bodies: Sequence[str], settings: Any, seed: int) -> dict[str, An
     from scoring.languagetool_server import LanguageToolServer
 
     lt = settings.languagetool
-    extra = [g.body for g in corpus.generate_texts(WARMUP_ARTICLES + SWEEP_ARTICLES * len(CONCURRENCIES), seed + 7919)]
+    extra = _pre_timing_bodies(seed)
     warm, pool = extra[:WARMUP_ARTICLES], extra[WARMUP_ARTICLES:]
     started = time.perf_counter()
     with LanguageToolServer(lt) as server:
@@ -511,7 +517,7 @@ def measure_standing(
     from scoring.languagetool_server import LanguageToolServer
 
     lt = settings.languagetool
-    warm = [g.body for g in corpus.generate_texts(WARMUP_ARTICLES + SWEEP_ARTICLES * len(CONCURRENCIES), seed + 7919)]
+    warm = _pre_timing_bodies(seed)
     folder, out_csv = workdir / "corpus_standing", workdir / "out_standing" / "ranking.csv"
     for d in (folder, out_csv.parent):
         shutil.rmtree(d, ignore_errors=True)

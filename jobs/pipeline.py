@@ -125,7 +125,6 @@ class Checked:
 
     readability: dict[str, ReadabilityResult]  # by article id
     failures: list[InputFailure]
-    cached: int  # articles whose grammar came from the cache
     seconds: float
     restarts: int
 
@@ -226,9 +225,9 @@ def check_step(
     """LanguageTool for new and changed bodies (each distinct body once), each result stored in
     the cache as it arrives, and readability computed meanwhile."""
     started = time.monotonic()
-    keys, cached = plan.keys, plan.cached_articles
+    keys = plan.keys
     if starting is None:
-        return Checked(_readability_all(articles, keys, settings, cache), [], cached, 0.0, 0)
+        return Checked(_readability_all(articles, keys, settings, cache), [], 0.0, 0)
 
     failed: dict[str, str] = {}
     server = starting.result()  # raises what the start raised
@@ -262,7 +261,7 @@ def check_step(
     ]
     for f in failures:
         log.error("grammar check failed for %s: %s", f.path, f.message)
-    return Checked(readability, failures, cached, time.monotonic() - started, checker.restarts)
+    return Checked(readability, failures, time.monotonic() - started, checker.restarts)
 
 
 _STORIES_PER_BATCH = 500  # stories scored per batch: their cached results are read in one query
@@ -278,6 +277,7 @@ def _garbled_batch(
     lexicon: Lexicon,
     settings: Settings,
     cache: RunCache,
+    fingerprint: str,
 ) -> dict[str, GarbledResult]:
     """Garbled tokens of the `members` (by article id) of a batch of `stories`: from the cache when
     the body, its story's other versions and LanguageTool's spelling spans are unchanged, else
@@ -286,7 +286,6 @@ def _garbled_batch(
     detection = {
         a: garbled_key(keys[a], (keys[m] for m in story_of[a].members if m != a), spelling.get(a, ())) for a in members
     }
-    fingerprint = garbled_fingerprint(settings.garbled)
     known = cache.get_garbled(detection.values(), fingerprint)
     for story in stories:
         if all(detection[a] in known for a in story.members if a in members):
@@ -319,6 +318,7 @@ def score_step(
     every = {a.article_id: a for a in articles}
     by_id = {a: article for a, article in every.items() if a not in failed}
     keys = plan.keys
+    fingerprint = garbled_fingerprint(settings.garbled) if "garbled" in enabled else ""
     scores: list[ArticleScores] = []
     for first in range(0, len(stories), _STORIES_PER_BATCH):
         batch = stories[first : first + _STORIES_PER_BATCH]
@@ -339,6 +339,7 @@ def score_step(
                 lexicon=lexicon,
                 settings=settings,
                 cache=cache,
+                fingerprint=fingerprint,
             )
         for a, article in members.items():
             result = grammar.get(a)
@@ -399,7 +400,7 @@ def run(
         summary = RunSummary(
             articles_total=len(articles) + len(failures),
             articles_scored=len(scores),
-            articles_cached=checked.cached,
+            articles_cached=plan.cached_articles,
             articles_failed=len(all_failures),
             stories=len({r.story_id for r in ranked}),
             elapsed_s=round(time.monotonic() - started, 2),

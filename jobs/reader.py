@@ -83,13 +83,9 @@ def html_to_text(markup: str) -> tuple[str, str]:
     return parser.title, "\n".join(line for line in lines if line)
 
 
-def english_share(text: str) -> float:
-    """Share of words in `text` that are among the most common English words; 0.0 for no words."""
-    return _english_words(text)[1]
-
-
 def _english_words(text: str) -> tuple[int, float]:
-    """Words in `text` and `english_share` of them, from one pass."""
+    """Words in `text`, and the share of them that are among the most common English words
+    (0.0 for no words), from one pass."""
     words = _WORD.findall(text.lower())
     return len(words), (sum(map(_ENGLISH_COMMON.__contains__, words)) / len(words) if words else 0.0)
 

@@ -211,12 +211,18 @@ def _matrix(vectors: Sequence[TermVector], top_terms: int | None, n_terms: int |
     np.cumsum([v.ids.size for v in vectors], out=indptr[1:])
     indices = np.concatenate([v.ids for v in vectors]) if vectors else np.empty(0, np.int32)
     data = np.concatenate([v.weights for v in vectors]) if vectors else np.empty(0, np.float32)
-    if n_terms is None:
-        n_terms = 1 + int(indices.max()) if indices.size else 1
-    return sp.csr_matrix((data, indices, indptr), shape=(len(vectors), n_terms))
+    return sp.csr_matrix(
+        (data, indices, indptr), shape=(len(vectors), _n_terms(vectors) if n_terms is None else n_terms)
+    )
+
+
+def _n_terms(vectors: Sequence[TermVector]) -> int:
+    """One past the largest term id of `vectors` (ids are sorted, so each vector's last); 1 if none."""
+    return 1 + max((int(v.ids[-1]) for v in vectors if v.ids.size), default=0)
 
 
 def _heaviest(vec: TermVector, top_terms: int) -> TermVector:
+    """`vec` with only its `top_terms` heaviest terms, kept in id order."""
     if vec.ids.size <= top_terms:
         return vec
     keep = np.sort(np.argsort(-vec.weights, kind="stable")[:top_terms])
@@ -228,9 +234,9 @@ def similar_pairs(vectors: Sequence[TermVector], settings: GroupingSettings) -> 
     n = len(vectors)
     if n < 2:
         return []
-    n_terms = 1 + max((int(v.ids[-1]) for v in vectors if v.ids.size), default=0)
+    n_terms = _n_terms(vectors)
     # the heaviest terms of each article, in float64 (as before the float32 storage)
-    top = _matrix(vectors, settings.max_terms_per_article).astype(np.float64)
+    top = _matrix(vectors, settings.max_terms_per_article, n_terms).astype(np.float64)
     df = np.bincount(top.indices, minlength=top.shape[1])
     # terms too common to find story versions with (bounds the candidate pairs per term)
     common = df > max(50, min(settings.max_term_share * n, _MAX_TERM_POSTINGS))
