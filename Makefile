@@ -7,7 +7,7 @@ LT_DIR := .cache/languagetool
 LT_STAMP := $(LT_DIR)/jars/.provisioned
 OUT ?= out/ranking.csv
 
-.PHONY: run test lint eval bench setup languagetool
+.PHONY: run test lint eval bench bench-memory setup languagetool
 
 setup: $(VENV)/.installed $(LT_STAMP)
 
@@ -39,3 +39,6 @@ eval: setup
 
 bench: setup
 	$(BIN)/python -m bench.run_bench
+
+bench-memory: setup
+	$(BIN)/python -m bench.memory

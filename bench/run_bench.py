@@ -154,6 +154,7 @@ class TreePeaks:
         self.interval = interval
         self.root_mb = 0.0
         self.java_mb = 0.0
+        self.children_mb = 0.0  # the largest other descendant (e.g. a story-grouping worker)
         self.java_pids: set[int] = set()
         self.root_cpu_s = 0.0  # CPU seconds (user + system) as last seen
         self.java_cpu_s: dict[int, float] = {}
@@ -195,6 +196,8 @@ class TreePeaks:
                 mb = _hwm_mb(child.pid)
                 if mb is not None:
                     self.java_mb = max(self.java_mb, mb)
+            elif (mb := _hwm_mb(child.pid)) is not None:
+                self.children_mb = max(self.children_mb, mb)
 
 
 def _cpu_children_s() -> float:
@@ -239,6 +242,7 @@ def run_measured(cmd: list[str], log: Path, timeout: float | None = None, **kw: 
         "stdout": out.decode("utf-8", "replace"),
         "peak_rss_mb": round(peaks.root_mb, 1),
         "peak_rss_mb_java": round(peaks.java_mb, 1) if peaks.java_pids else None,
+        "peak_rss_mb_children": round(peaks.children_mb, 1),  # largest non-Java descendant
         "java_processes": len(peaks.java_pids),
         "cpu_s": round(cpu, 1),
         "cpu_s_python": round(peaks.root_cpu_s, 1),  # the command's own process, as last polled

@@ -1,10 +1,13 @@
 """The batch job as a pipeline: read → plan → group → check → score → rank → write.
 
-The plan step looks every body up in the run cache; when some need LanguageTool, its server
-starts in the background while the lexicon loads and stories are grouped. Grouping runs before
-the per-article scorers because the garbled-token scorer uses the other versions of the same
-story as evidence. The check step sends the bodies the cache does not know to LanguageTool from
-a thread pool while the main thread computes readability.
+The read step writes each article's text to a `BodyStore` (a temporary file) and keeps only
+its record, so a night of 100,000 articles never holds every text. The plan step looks every
+body up in the run cache; when some need LanguageTool, its server starts in the background while
+the lexicon loads and stories are grouped. Grouping runs before the per-article scorers because
+the garbled-token scorer uses the other versions of the same story as evidence. The check step
+sends the bodies the cache does not know to LanguageTool from a thread pool while the main
+thread computes readability. Then a batch of stories at a time is scored, ranked and appended
+to the ranked CSV, which replaces the previous one only when the run has finished.
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from jobs.bodies import BodyStore, Held
 from jobs.cache import (
     RunCache,
-    body_key,
     garbled_fingerprint,
     garbled_key,
     languagetool_fingerprint,
@@ -32,7 +35,7 @@ from jobs.cache import (
 )
 from jobs.lock import RunLock
 from jobs.reader import read_inputs
-from jobs.writer import errors_frame, to_frame, write_atomic, write_json_atomic
+from jobs.writer import copy_atomic, errors_frame, to_frame, write_atomic, write_chunked_atomic, write_json_atomic
 from scoring.combined import quality_score, rank_stories
 from scoring.errors import LanguageToolError, LanguageToolUnavailable
 from scoring.garbled import find_garbled, sibling_evidence, word_set
@@ -47,7 +50,6 @@ from scoring.records import (
     GarbledResult,
     GrammarResult,
     InputFailure,
-    RankedArticle,
     ReadabilityResult,
     Span,
     Story,
@@ -130,64 +132,67 @@ class Checked:
 
 
 # -- steps ---------------------------------------------------------------------------------------
-def read_step(input_dir: Path, settings: Settings) -> tuple[list[Article], list[InputFailure]]:
-    articles: list[Article] = []
+def read_step(input_dir: Path, settings: Settings, store: BodyStore) -> tuple[list[Held], list[InputFailure]]:
+    """Every input as a held article (its body in `store`) or an input failure."""
+    held: list[Held] = []
     failures: list[InputFailure] = []
     for item in read_inputs(input_dir, settings.input):
-        (articles if isinstance(item, Article) else failures).append(item)
-    log.info("read %d articles, %d failed inputs", len(articles), len(failures))
-    return articles, failures
+        if isinstance(item, Article):
+            held.append(store.hold(item))
+        else:
+            failures.append(item)
+    log.info("read %d articles, %d failed inputs", len(held), len(failures))
+    return held, failures
 
 
-def group_step(articles: Sequence[Article], lexicon: Lexicon, settings: Settings, cache: RunCache) -> list[Story]:
-    vectors = term_vectors([a.body for a in articles], lexicon, settings.grouping.processes)
-    stories = group_stories(articles, vectors, settings.grouping)
-    stories = carry_story_ids(stories, cache.previous_story_ids(a.article_id for a in articles))
-    log.info("grouped %d articles into %d stories", len(articles), len(stories))
+def group_step(
+    held: Sequence[Held], store: BodyStore, lexicon: Lexicon, settings: Settings, cache: RunCache
+) -> list[Story]:
+    vectors = term_vectors(store.bodies(held), lexicon, settings.grouping.processes)
+    stories = group_stories([h.header for h in held], vectors, settings.grouping)
+    del vectors
+    stories = carry_story_ids(stories, cache.previous_story_ids(h.article_id for h in held))
+    log.info("grouped %d articles into %d stories", len(held), len(stories))
     return stories
 
 
 def _readability_all(
-    articles: Sequence[Article], keys: dict[str, str], settings: Settings, cache: RunCache
+    held: Sequence[Held], store: BodyStore, settings: Settings, cache: RunCache
 ) -> dict[str, ReadabilityResult]:
-    """Readability of every article (`keys`: article id → body key): from the cache, or computed
-    (each distinct body once) and stored."""
+    """Readability of every article, by article id: from the cache, or computed (each distinct
+    body once) and stored."""
     if "readability" not in settings.scorers:
         return {}
     fingerprint = readability_fingerprint(settings.readability)
-    known = cache.get_readability(keys.values(), fingerprint)
-    for a in articles:
-        key = keys[a.article_id]
-        if key not in known:
-            known[key] = score_readability(a.body, settings.readability.language)
-            cache.put_readability(key, fingerprint, known[key])
+    known = cache.get_readability({h.key for h in held}, fingerprint)
+    for h in held:
+        if h.key not in known:
+            known[h.key] = score_readability(store.body(h), settings.readability.language)
+            cache.put_readability(h.key, fingerprint, known[h.key])
     cache.commit()
-    return {a: known[k] for a, k in keys.items()}
+    return {h.article_id: known[h.key] for h in held}
 
 
 @dataclass(frozen=True, slots=True)
 class CheckPlan:
     """Which bodies need LanguageTool: the cache's answers, and the rest to check."""
 
-    keys: dict[str, str]  # article id → body key
-    cached: frozenset[str]  # body keys whose result the cache holds
-    todo: dict[str, str]  # body key → body, each distinct body once
+    todo: dict[str, Held]  # body key → an article with that body, each distinct body once
     fingerprint: str
-
-    @property
-    def cached_articles(self) -> int:
-        return sum(1 for k in self.keys.values() if k in self.cached)
+    cached_articles: int  # articles whose result comes from the cache
 
 
-def plan_step(articles: Sequence[Article], settings: Settings, cache: RunCache) -> CheckPlan:
-    """Hash every body once; look the bodies up in the cache; what is left goes to LanguageTool."""
-    keys = {a.article_id: body_key(a.body) for a in articles}
+def plan_step(held: Sequence[Held], settings: Settings, cache: RunCache) -> CheckPlan:
+    """Look the bodies up in the cache; what is left goes to LanguageTool."""
     if not any(get_scorer(n).needs_languagetool for n in settings.scorers):
-        return CheckPlan(keys, frozenset(), {}, "")
+        return CheckPlan({}, "", 0)
     fingerprint = languagetool_fingerprint(settings.languagetool)
-    cached = frozenset(cache.grammar_keys(keys.values(), fingerprint))
-    todo = {keys[a.article_id]: a.body for a in articles if keys[a.article_id] not in cached}
-    plan = CheckPlan(keys, cached, todo, fingerprint)
+    cached = cache.grammar_keys({h.key for h in held}, fingerprint)
+    todo: dict[str, Held] = {}
+    for h in held:
+        if h.key not in cached:
+            todo.setdefault(h.key, h)
+    plan = CheckPlan(todo, fingerprint, sum(1 for h in held if h.key in cached))
     log.info("grammar: %d articles from the cache, %d distinct bodies to check", plan.cached_articles, len(todo))
     return plan
 
@@ -215,7 +220,8 @@ def languagetool_step(plan: CheckPlan, settings: Settings) -> Iterator[Future[La
 
 
 def check_step(
-    articles: Sequence[Article],
+    held: Sequence[Held],
+    store: BodyStore,
     plan: CheckPlan,
     starting: Future[LanguageToolServer] | None,
     settings: Settings,
@@ -225,17 +231,20 @@ def check_step(
     """LanguageTool for new and changed bodies (each distinct body once), each result stored in
     the cache as it arrives, and readability computed meanwhile."""
     started = time.monotonic()
-    keys = plan.keys
     if starting is None:
-        return Checked(_readability_all(articles, keys, settings, cache), [], 0.0, 0)
+        return Checked(_readability_all(held, store, settings, cache), [], 0.0, 0)
 
     failed: dict[str, str] = {}
     server = starting.result()  # raises what the start raised
     checker = GrammarChecker(server, settings.languagetool).open()
     pool = ThreadPoolExecutor(max_workers=settings.languagetool.client_threads)
+
+    def check(h: Held) -> GrammarResult:
+        return checker.check(store.body(h))  # the body is read when a thread takes the task
+
     try:
-        pending: dict[Future[GrammarResult], str] = {pool.submit(checker.check, b): k for k, b in plan.todo.items()}
-        readability = _readability_all(articles, keys, settings, cache)  # overlaps with LanguageTool's work
+        pending: dict[Future[GrammarResult], str] = {pool.submit(check, h): k for k, h in plan.todo.items()}
+        readability = _readability_all(held, store, settings, cache)  # overlaps with LanguageTool's work
         bar = tqdm(total=len(pending), desc="LanguageTool", unit="article", disable=not progress)
         while pending:
             done, _ = wait(pending, timeout=5, return_when=FIRST_COMPLETED)
@@ -255,16 +264,14 @@ def check_step(
         pool.shutdown(wait=False, cancel_futures=True)
         cache.commit()
     failures = [
-        InputFailure(a.article_id, a.path, "languagetool_failed", failed[keys[a.article_id]])
-        for a in articles
-        if keys[a.article_id] in failed
+        InputFailure(h.article_id, h.header.path, "languagetool_failed", failed[h.key]) for h in held if h.key in failed
     ]
     for f in failures:
         log.error("grammar check failed for %s: %s", f.path, f.message)
     return Checked(readability, failures, time.monotonic() - started, checker.restarts)
 
 
-_STORIES_PER_BATCH = 500  # stories scored per batch: their cached results are read in one query
+_STORIES_PER_BATCH = 500  # stories scored, ranked and written at a time: their cached results are read in one query
 
 
 def _garbled_batch(
@@ -281,7 +288,7 @@ def _garbled_batch(
 ) -> dict[str, GarbledResult]:
     """Garbled tokens of the `members` (by article id) of a batch of `stories`: from the cache when
     the body, its story's other versions and LanguageTool's spelling spans are unchanged, else
-    detected (with the other versions, from `every` article read, as evidence) and stored."""
+    detected (with the other versions, from `every` article of the stories, as evidence) and stored."""
     story_of = {m: st for st in stories for m in st.members}
     detection = {
         a: garbled_key(keys[a], (keys[m] for m in story_of[a].members if m != a), spelling.get(a, ())) for a in members
@@ -301,80 +308,81 @@ def _garbled_batch(
     return {a: known[k] for a, k in detection.items()}
 
 
-def score_step(
-    articles: Sequence[Article],
-    stories: Sequence[Story],
-    plan: CheckPlan,
-    checked: Checked,
-    lexicon: Lexicon,
-    settings: Settings,
-    cache: RunCache,
-) -> list[ArticleScores]:
-    """Score every article whose checks succeeded with the configured scorers, a batch of stories
-    at a time: LanguageTool's results are read from the cache per batch, and an article keeps
-    only its grammar issues (its spelling spans serve the garbled-token scorer, then go)."""
+@dataclass(frozen=True, slots=True)
+class ScoreInputs:
+    """What the score step needs besides a batch of stories: every held article (by id), the
+    ones whose check failed, the store of their bodies, the plan and the check step's output."""
+
+    held: dict[str, Held]
+    failed: frozenset[str]
+    store: BodyStore
+    plan: CheckPlan
+    checked: Checked
+    lexicon: Lexicon
+    garbled_fingerprint: str
+
+
+def score_step(batch: Sequence[Story], inputs: ScoreInputs, settings: Settings, cache: RunCache) -> list[ArticleScores]:
+    """Score the articles of a batch of stories whose checks succeeded, with the configured
+    scorers: their bodies are read back from the store, LanguageTool's results from the cache,
+    and an article keeps only its grammar issues (its spelling spans serve the garbled-token
+    scorer, then go)."""
     enabled = {get_scorer(name).name for name in settings.scorers}
-    failed = {f.article_id for f in checked.failures}
-    every = {a.article_id: a for a in articles}
-    by_id = {a: article for a, article in every.items() if a not in failed}
-    keys = plan.keys
-    fingerprint = garbled_fingerprint(settings.garbled) if "garbled" in enabled else ""
+    every = {m: inputs.store.article(inputs.held[m]) for st in batch for m in st.members}
+    members = {m: article for m, article in every.items() if m not in inputs.failed}
+    keys = {m: inputs.held[m].key for m in every}
+    grammar: dict[str, GrammarResult] = {}
+    if "grammar" in enabled:
+        found = cache.get_grammar({keys[a] for a in members}, inputs.plan.fingerprint)
+        grammar = {a: found[keys[a]] for a in members if keys[a] in found}
+    spelling = {a: g.spelling for a, g in grammar.items()}
+    garbled_of: dict[str, GarbledResult] = {}
+    if "garbled" in enabled:
+        garbled_of = _garbled_batch(
+            batch,
+            members=members,
+            every=every,
+            keys=keys,
+            spelling=spelling,
+            lexicon=inputs.lexicon,
+            settings=settings,
+            cache=cache,
+            fingerprint=inputs.garbled_fingerprint,
+        )
     scores: list[ArticleScores] = []
-    for first in range(0, len(stories), _STORIES_PER_BATCH):
-        batch = stories[first : first + _STORIES_PER_BATCH]
-        members = {m: by_id[m] for st in batch for m in st.members if m in by_id}
-        grammar: dict[str, GrammarResult] = {}
-        if "grammar" in enabled:
-            found = cache.get_grammar({keys[a] for a in members}, plan.fingerprint)
-            grammar = {a: found[keys[a]] for a in members if keys[a] in found}
-        spelling = {a: g.spelling for a, g in grammar.items()}
-        garbled_of: dict[str, GarbledResult] = {}
-        if "garbled" in enabled:
-            garbled_of = _garbled_batch(
-                batch,
-                members=members,
-                every=every,
-                keys=keys,
-                spelling=spelling,
-                lexicon=lexicon,
-                settings=settings,
-                cache=cache,
-                fingerprint=fingerprint,
-            )
-        for a, article in members.items():
-            result = grammar.get(a)
-            readability = checked.readability.get(a)
-            garbled = garbled_of.get(a)
-            words = readability.words if readability else word_count(article.body)
-            quality = quality_score(
-                result.error_count if result else 0,
-                garbled.count if garbled else 0,
-                readability.flesch_reading_ease if readability else 0.0,
-                words,
-                settings.quality,
-            )
-            issues = GrammarResult(result.issues, ()) if result else None
-            scores.append(ArticleScores(article, words, issues, garbled, readability, quality))
+    for a, article in members.items():
+        result = grammar.get(a)
+        readability = inputs.checked.readability.get(a)
+        garbled = garbled_of.get(a)
+        words = readability.words if readability else word_count(article.body)
+        quality = quality_score(
+            result.error_count if result else 0,
+            garbled.count if garbled else 0,
+            readability.flesch_reading_ease if readability else 0.0,
+            words,
+            settings.quality,
+        )
+        issues = GrammarResult(result.issues, ()) if result else None
+        header = inputs.held[a].header  # the row needs the record, not the text
+        scores.append(ArticleScores(header, words, issues, garbled, readability, quality))
     return scores
 
 
-def write_step(
-    dest: Destination,
-    ranked: Sequence[RankedArticle],
-    failures: Sequence[InputFailure],
-    summary: RunSummary,
-    settings: Settings,
-    excel: bool,
-) -> None:
-    frame = to_frame(ranked, failures, settings.languagetool.top_issues)
-    bom = excel or settings.output.excel_bom
-    write_atomic(dest.ranking, frame, excel_bom=bom)
+def _batches(stories: Sequence[Story]) -> Iterator[list[Story]]:
+    """`stories` in story-id order (the ranked CSV's order), `_STORIES_PER_BATCH` at a time."""
+    ordered = sorted(stories, key=lambda st: st.story_id)
+    for first in range(0, len(ordered), _STORIES_PER_BATCH):
+        yield ordered[first : first + _STORIES_PER_BATCH]
+
+
+def write_reports(dest: Destination, failures: Sequence[InputFailure], summary: RunSummary, excel_bom: bool) -> None:
+    """The report folder's files besides the ranked CSV: errors, summary, and `latest.csv`."""
     if dest.errors is not None:
-        write_atomic(dest.errors, errors_frame(failures), excel_bom=bom)
+        write_atomic(dest.errors, errors_frame(failures), excel_bom=excel_bom)
     if dest.summary is not None:
         write_json_atomic(dest.summary, asdict(summary))
     if dest.latest is not None:
-        write_atomic(dest.latest, frame, excel_bom=bom)
+        copy_atomic(dest.ranking, dest.latest)
 
 
 # -- the job -------------------------------------------------------------------------------------
@@ -384,31 +392,47 @@ def run(
     """Score every article file in `input_dir` and write the outputs of `dest`."""
     started = time.monotonic()
     progress = sys.stderr.isatty() if progress is None else progress
+    bom = excel or settings.output.excel_bom
+    top = settings.languagetool.top_issues
     dest.check_writable()
-    with RunLock(dest.lock), RunCache(dest.cache) as cache:
-        articles, failures = read_step(input_dir, settings)
-        plan = plan_step(articles, settings, cache)
+    with RunLock(dest.lock), RunCache(dest.cache) as cache, BodyStore(dest.ranking.parent) as store:
+        held, failures = read_step(input_dir, settings, store)
+        plan = plan_step(held, settings, cache)
         with languagetool_step(plan, settings) as starting:
             lexicon = Lexicon.load()
-            stories = group_step(articles, lexicon, settings, cache)
-            checked = check_step(articles, plan, starting, settings, cache, progress)
-        scores = score_step(articles, stories, plan, checked, lexicon, settings, cache)
-        ranked = rank_stories(scores, stories)
-
+            stories = group_step(held, store, lexicon, settings, cache)
+            checked = check_step(held, store, plan, starting, settings, cache, progress)
         all_failures = failures + checked.failures
+        inputs = ScoreInputs(
+            held={h.article_id: h for h in held},
+            failed=frozenset(f.article_id for f in checked.failures),
+            store=store,
+            plan=plan,
+            checked=checked,
+            lexicon=lexicon,
+            garbled_fingerprint=garbled_fingerprint(settings.garbled) if "garbled" in settings.scorers else "",
+        )
+        story_of: dict[str, str] = {}  # scored article id → story id
+        with write_chunked_atomic(dest.ranking, excel_bom=bom) as ranking:
+            for batch in _batches(stories):
+                ranked = rank_stories(score_step(batch, inputs, settings, cache), batch)
+                ranking.write(to_frame(ranked, [], top))
+                story_of.update((r.scores.article.article_id, r.story_id) for r in ranked)
+            ranking.write(to_frame([], all_failures, top))
+
         by_reason = Counter(f.reason for f in all_failures)
         summary = RunSummary(
-            articles_total=len(articles) + len(failures),
-            articles_scored=len(scores),
+            articles_total=len(held) + len(failures),
+            articles_scored=len(story_of),
             articles_cached=plan.cached_articles,
             articles_failed=len(all_failures),
-            stories=len({r.story_id for r in ranked}),
+            stories=len(set(story_of.values())),
             elapsed_s=round(time.monotonic() - started, 2),
             languagetool_s=round(checked.seconds, 2),
             languagetool_restarts=checked.restarts,
             failed_by_reason=dict(sorted(by_reason.items())),
         )
-        write_step(dest, ranked, all_failures, summary, settings, excel)
-        cache.save_story_ids({r.scores.article.article_id: r.story_id for r in ranked}, dt.date.today().isoformat())
+        write_reports(dest, all_failures, summary, bom)
+        cache.save_story_ids(story_of, dt.date.today().isoformat())
     log.info("wrote %s: %s", dest.ranking, summary)
     return summary

@@ -4,12 +4,15 @@ good one. Text cells that a spreadsheet would evaluate as a formula are neutrali
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
@@ -158,12 +161,15 @@ def errors_frame(failures: Sequence[InputFailure]) -> pd.DataFrame:
     return _safe(pd.DataFrame(rows, columns=ERROR_COLUMNS))
 
 
-def _atomic(path: Path, write, encoding: str = "utf-8") -> None:
+@contextlib.contextmanager
+def _atomic(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+    """A file handle on a temp file beside `path` that replaces `path` (atomic rename) when the
+    block ends normally; on an error the temp file is removed and `path` is left as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            write(fh)
+        with os.fdopen(fd, mode, encoding=encoding, newline="" if encoding else None) as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         umask = os.umask(0)
@@ -175,16 +181,49 @@ def _atomic(path: Path, write, encoding: str = "utf-8") -> None:
         raise
 
 
+def _to_csv(frame: pd.DataFrame, fh: IO, header: bool = True) -> None:
+    frame.to_csv(fh, index=False, header=header, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+
+
 def write_atomic(path: Path, frame: pd.DataFrame, excel_bom: bool = False) -> None:
     """Write `frame` as CSV to `path` via a temp file in the same folder and an atomic rename.
     UTF-8 (with a byte-order mark when `excel_bom`), text cells quoted as needed, '\\n' rows."""
-    _atomic(
-        path,
-        lambda fh: frame.to_csv(fh, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n"),
-        encoding="utf-8-sig" if excel_bom else "utf-8",
-    )
+    with _atomic(path, encoding="utf-8-sig" if excel_bom else "utf-8") as fh:
+        _to_csv(frame, fh)
+
+
+class ChunkedCsv:
+    """A CSV written a frame at a time, after its header row (see `write_chunked_atomic`)."""
+
+    def __init__(self, fh: IO) -> None:
+        self._fh = fh
+        self.rows = 0
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append `frame`'s rows (its columns must be `COLUMNS`, in order)."""
+        if list(frame.columns) != COLUMNS:
+            raise ValueError("a chunk of the ranked CSV must have exactly its columns, in order")
+        _to_csv(frame, self._fh, header=False)
+        self.rows += len(frame)
+
+
+@contextlib.contextmanager
+def write_chunked_atomic(path: Path, excel_bom: bool = False) -> Iterator[ChunkedCsv]:
+    """The ranked CSV at `path`, written a chunk of rows at a time (the same bytes as one
+    `write_atomic` of all the rows), so a run need not hold every row at once. Atomic as
+    `write_atomic`: the file appears when the block ends normally, never a partial one."""
+    with _atomic(path, encoding="utf-8-sig" if excel_bom else "utf-8") as fh:
+        _to_csv(pd.DataFrame(columns=COLUMNS), fh)
+        yield ChunkedCsv(fh)
+
+
+def copy_atomic(source: Path, path: Path) -> None:
+    """Copy `source` to `path` byte for byte, atomically."""
+    with _atomic(path, mode="wb", encoding=None) as out, source.open("rb") as src:
+        shutil.copyfileobj(src, out)
 
 
 def write_json_atomic(path: Path, data: dict) -> None:
     """Write `data` as indented JSON, atomically."""
-    _atomic(path, lambda fh: fh.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n"))
+    with _atomic(path) as fh:
+        fh.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

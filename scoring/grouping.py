@@ -16,15 +16,17 @@ grows with the number of plausible pairs, not with n².
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import itertools
 import multiprocessing
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar, overload
 
 import numpy as np
 import scipy.sparse as sp
@@ -33,6 +35,9 @@ import snowballstemmer
 from scoring.lexicon import Lexicon
 from scoring.records import Article, Story
 from scoring.settings import GroupingSettings
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*\w*")
 # Weight of a term = rarity in English: MAX_RARITY - Zipf frequency, so "the" (7.7) weighs 0,
@@ -144,30 +149,92 @@ class TermExtractor:
 _TASK_BODIES = 2_000
 
 
-def term_vectors(bodies: Sequence[str], lexicon: Lexicon, processes: int = 1) -> list[TermVector]:
-    """Term vectors of `bodies` (same order) over one shared vocabulary. From `_PARALLEL_FROM`
-    bodies on they are built in `processes` worker processes (spawned, so safe beside the job's
-    threads; each loads the lexicon, about 1 s), in tasks of `_TASK_BODIES` bodies, and each
-    worker's term ids mapped into one vocabulary as its results arrive."""
+class TermVectors(Sequence[TermVector]):
+    """Many term vectors in compact storage: blocks of `block` vectors (the last may be shorter),
+    each three arrays (where each vector starts, their ids, their weights), so 100,000 vectors
+    cost their ids and weights (about 2 KB an article), not two arrays and an object each.
+    An item is a `TermVector` view into its block."""
+
+    def __init__(self, block: int = _TASK_BODIES) -> None:
+        self._block = block
+        self._starts: list[np.ndarray] = []  # per block, int64: vector k is [starts[k], starts[k + 1])
+        self._ids: list[np.ndarray] = []  # per block, int32, sorted within each vector
+        self._weights: list[np.ndarray] = []  # per block, float32
+        self._n = 0
+
+    def add_block(self, sizes: np.ndarray, ids: np.ndarray, weights: np.ndarray) -> None:
+        """Append a block: `sizes[k]` terms for its k-th vector, their ids and weights concatenated."""
+        if self._n % self._block or len(sizes) > self._block:
+            raise ValueError(f"blocks hold {self._block} vectors; only the last may hold fewer")
+        starts = np.zeros(len(sizes) + 1, np.int64)
+        np.cumsum(sizes, out=starts[1:])
+        self._starts.append(starts)
+        self._ids.append(ids.astype(np.int32, copy=False))
+        self._weights.append(weights.astype(np.float32, copy=False))
+        self._n += len(sizes)
+
+    def add_vectors(self, vectors: Sequence[TermVector]) -> None:
+        """Append a block of separate vectors."""
+        sizes = np.fromiter(map(len, vectors), np.int64, len(vectors))
+        ids = np.concatenate([v.ids for v in vectors]) if vectors else np.empty(0, np.int32)
+        weights = np.concatenate([v.weights for v in vectors]) if vectors else np.empty(0, np.float32)
+        self.add_block(sizes, ids, weights)
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, index: int) -> TermVector: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[TermVector]: ...
+    def __getitem__(self, index: int | slice) -> TermVector | list[TermVector]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._n))]
+        if not -self._n <= index < self._n:
+            raise IndexError("term vector index out of range")
+        block, row = divmod(index % self._n, self._block)
+        lo, hi = self._starts[block][row : row + 2]
+        return TermVector(self._ids[block][lo:hi], self._weights[block][lo:hi])
+
+
+def term_vectors(bodies: Sequence[str], lexicon: Lexicon, processes: int = 1) -> TermVectors:
+    """Term vectors of `bodies` (same order) over one shared vocabulary, `_TASK_BODIES` bodies at
+    a time (so `bodies` may read each text when asked). From `_PARALLEL_FROM` bodies on they
+    are built in `processes` worker processes (spawned, so safe beside the job's threads; each
+    loads the lexicon, about 1 s), and each worker's term ids mapped into one vocabulary as its
+    results arrive."""
+    out = TermVectors(_TASK_BODIES)
     if processes <= 1 or len(bodies) < _PARALLEL_FROM:
         extractor = TermExtractor(lexicon)
-        return [extractor.vector(b) for b in bodies]
+        for i in range(0, len(bodies), _TASK_BODIES):
+            out.add_vectors([extractor.vector(b) for b in bodies[i : i + _TASK_BODIES]])
+        return out
     tasks = (list(bodies[i : i + _TASK_BODIES]) for i in range(0, len(bodies), _TASK_BODIES))
     vocabulary: dict[str, int] = {}
     remaps: dict[int, np.ndarray] = {}  # worker pid → its term ids → merged ids
-    out: list[TermVector] = []
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=processes, mp_context=spawn) as pool:
         # results come back in task order, and each worker takes its tasks in that order too, so
         # a worker's new terms always extend the remap its earlier results built
-        for pid, new_terms, sizes, ids, weights in pool.map(_vectors_in_worker, tasks):
+        for pid, new_terms, sizes, ids, weights in _ordered_map(pool, _vectors_in_worker, tasks, 2 * processes):
             added = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in new_terms), np.int32)
             remap = remaps[pid] = np.concatenate([remaps.get(pid, np.empty(0, np.int32)), added])
             ids = remap[ids]
             order = np.lexsort((ids, np.repeat(np.arange(sizes.size), sizes)))  # ids sorted per vector
-            bounds = np.cumsum(sizes)[:-1]
-            out.extend(map(TermVector, np.split(ids[order], bounds), np.split(weights[order], bounds)))
+            out.add_block(sizes, ids[order], weights[order])
     return out
+
+
+def _ordered_map(pool: Executor, fn: Callable[[A], R], tasks: Iterable[A], in_flight: int) -> Iterator[R]:
+    """`fn` over `tasks` in `pool`, results in task order, with at most `in_flight` tasks taken
+    from `tasks` and not yet returned (`Executor.map` takes and holds every task at once)."""
+    pending: collections.deque[Future[R]] = collections.deque()
+    for task in tasks:
+        pending.append(pool.submit(fn, task))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 _worker_extractor: TermExtractor | None = None  # a worker process's one extractor, for all its tasks

@@ -95,3 +95,42 @@ def test_written_files_are_readable_by_others(tmp_path):
     out = tmp_path / "r.csv"
     writer.write_atomic(out, writer.to_frame([_ranked("t")], [], 5))
     assert out.stat().st_mode & 0o044 == 0o044
+
+
+@pytest.mark.parametrize("excel_bom", [False, True])
+def test_chunked_csv_is_the_same_bytes_as_one_write(tmp_path, excel_bom):
+    ranked = [_ranked(t) for t in ("first", 'a "quoted", title', "=SUM(1)", "ünïcödé")]
+    failures = [InputFailure("b", "b.txt", "not_utf8", "not valid UTF-8")]
+    whole = tmp_path / "whole.csv"
+    writer.write_atomic(whole, writer.to_frame(ranked, failures, 5), excel_bom=excel_bom)
+    chunked = tmp_path / "chunked.csv"
+    with writer.write_chunked_atomic(chunked, excel_bom=excel_bom) as out:
+        out.write(writer.to_frame(ranked[:1], [], 5))
+        out.write(writer.to_frame(ranked[1:], [], 5))
+        out.write(writer.to_frame([], failures, 5))
+    assert chunked.read_bytes() == whole.read_bytes()
+    assert out.rows == 5
+
+
+def test_chunked_csv_with_no_rows_has_its_header(tmp_path):
+    out = tmp_path / "r.csv"
+    with writer.write_chunked_atomic(out):
+        pass
+    assert list(pd.read_csv(out).columns) == writer.COLUMNS
+
+
+def test_chunked_csv_failing_midway_keeps_the_previous_file(tmp_path):
+    out = tmp_path / "r.csv"
+    out.write_text("previous good report\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="scoring failed"), writer.write_chunked_atomic(out) as chunks:
+        chunks.write(writer.to_frame([_ranked("t")], [], 5))
+        raise RuntimeError("scoring failed")
+    assert out.read_text(encoding="utf-8") == "previous good report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]
+
+
+def test_copy_is_byte_for_byte(tmp_path):
+    source = tmp_path / "r.csv"
+    writer.write_atomic(source, writer.to_frame([_ranked("t")], [], 5), excel_bom=True)
+    writer.copy_atomic(source, tmp_path / "latest.csv")
+    assert (tmp_path / "latest.csv").read_bytes() == source.read_bytes()

@@ -97,3 +97,52 @@ def test_vectors_built_in_worker_processes_match_one_process(corpus, settings, l
     assert _partition(group_stories(articles, parallel, settings.grouping)) == _partition(
         group_stories(articles, vectors, settings.grouping)
     )
+
+
+def test_compact_vectors_give_back_each_vector(corpus):
+    from scoring.grouping import TermVectors
+
+    _, vectors = corpus
+    compact = TermVectors(block=4)
+    for i in range(0, len(vectors), 4):
+        compact.add_vectors(vectors[i : i + 4])
+    assert len(compact) == len(vectors)
+    for got, want in zip(compact, vectors, strict=True):
+        assert list(got.ids) == list(want.ids) and list(got.weights) == list(want.weights)
+    assert list(compact[-1].ids) == list(vectors[-1].ids)
+    assert [len(v) for v in compact[2:7]] == [len(v) for v in vectors[2:7]]
+    with pytest.raises(IndexError):
+        compact[len(vectors)]
+    if len(vectors) % 4:  # a short last block ends the storage
+        with pytest.raises(ValueError, match="only the last"):
+            compact.add_vectors(vectors[:1])
+
+
+def test_vectors_built_a_block_at_a_time_match_one_at_a_time(corpus, lexicon, monkeypatch):
+    from scoring import grouping
+
+    articles, vectors = corpus
+    monkeypatch.setattr(grouping, "_TASK_BODIES", 3)
+    blocked = grouping.term_vectors([a.body for a in articles], lexicon)
+    assert [(list(v.ids), list(v.weights)) for v in blocked] == [(list(v.ids), list(v.weights)) for v in vectors]
+
+
+def test_ordered_map_keeps_order_and_reads_few_tasks_ahead():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from scoring.grouping import _ordered_map
+
+    drawn = 0
+
+    def tasks():
+        nonlocal drawn
+        for i in range(50):
+            drawn += 1
+            yield i
+
+    results = []
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for r in _ordered_map(pool, lambda x: x * x, tasks(), in_flight=4):
+            assert drawn - len(results) <= 4  # tasks read but not yet returned
+            results.append(r)
+    assert results == [i * i for i in range(50)]
