@@ -131,19 +131,26 @@ class _Context:
         self.s = settings
         self.siblings = siblings
         # tokens a LanguageTool spelling match starts at, and tokens one overlaps (sorted offsets)
-        starts, ends = tokens.starts, tokens.ends
-        self.spelled = frozenset(
-            k for sp in spelling if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
-        )
-        self.flagged = frozenset(
-            k for sp in spelling for k in range(bisect.bisect_right(ends, sp.start), bisect.bisect_left(starts, sp.end))
-        )
+        self.spelled: frozenset[int] = frozenset()
+        self.flagged: frozenset[int] = frozenset()
+        if spelling:
+            starts, ends = tokens.starts, tokens.ends
+            self.spelled = frozenset(
+                k
+                for sp in spelling
+                if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
+            )
+            self.flagged = frozenset(
+                k
+                for sp in spelling
+                for k in range(bisect.bisect_right(ends, sp.start), bisect.bisect_left(starts, sp.end))
+            )
         self.distinct = set(tokens.cores)
         self.words = self.distinct | siblings.words if siblings.words else self.distinct
         # the distinct cores that are not plain known lower-case words (a few in ten)
         self.unknown = self.distinct - _easy_words(lexicon, settings.known_zipf)
         self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
-        self._capitalised_lines: dict[int, bool] = {}  # line start offset -> capitalised line
+        self._capitalised_lines: dict[int, bool] = {}  # line's first token -> capitalised line
 
     @functools.cached_property
     def _sentence_first_cores(self) -> list[str]:
@@ -185,17 +192,15 @@ class _Context:
             self._splits[key] = split
         return split
 
-    def capitalised_line(self, offset: int) -> bool:
-        """Whether the line holding text `offset` has at least half its words capitalised (a
+    def capitalised_line(self, index: int) -> bool:
+        """Whether the line holding token `index` has at least half its words capitalised (a
         headline or a name list, not running text). Memoised per line."""
-        text = self.text
-        line_start = text.rfind("\n", 0, offset) + 1
-        capitalised = self._capitalised_lines.get(line_start)
+        first, end = self.tokens.line(index)
+        capitalised = self._capitalised_lines.get(first)
         if capitalised is None:
-            line_end = text.find("\n", offset)
-            line = text[line_start : line_end if line_end >= 0 else len(text)].split()
-            capitalised = sum(map(str.isupper, map(operator.itemgetter(0), line))) / max(1, len(line)) >= 0.5
-            self._capitalised_lines[line_start] = capitalised
+            words = self.tokens.raws[first:end]
+            capitalised = sum(map(str.isupper, map(operator.itemgetter(0), words))) / len(words) >= 0.5
+            self._capitalised_lines[first] = capitalised
         return capitalised
 
 
@@ -551,7 +556,7 @@ def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
         k -= 1
     if k < tok.index - 1 and cores[k][:1].isupper():
         return False  # "Ministry of Finance", "Great Hall of the People"
-    return not ctx.capitalised_line(tok.start)  # a headline or a name list is not running text
+    return not ctx.capitalised_line(tok.index)  # a headline or a name list is not running text
 
 
 def _repeats(ctx: _Context) -> list[tuple[int, int]]:
@@ -594,7 +599,7 @@ def _split_words(ctx: _Context) -> list[tuple[int, int]]:
     """Adjacent token pairs that are one word broken by a space ("govern ment")."""
     out = []
     lows, cores = ctx.lows, ctx.cores
-    starts, ends, sentence_starts = ctx.tokens.starts, ctx.tokens.ends, ctx.tokens.sentence_starts
+    sentence_starts = ctx.tokens.sentence_starts
     common = _frequent_words(ctx.lex, 4.0)  # pairs of two common words cannot fire either rule below
     # Only pairs whose joined form is a known word, at least `known_zipf + 1` frequent, can fire:
     # one C-level pass over all pairs leaves a handful.
@@ -602,12 +607,14 @@ def _split_words(ctx: _Context) -> list[tuple[int, int]]:
     joined_known = map(frequent_joined, map(operator.add, lows, itertools.islice(lows, 1, None)))
     for i in itertools.compress(range(len(lows) - 1), joined_known):
         a, b = cores[i], cores[i + 1]
-        if starts[i + 1] - ends[i] != 1 or (lows[i] in common and lows[i + 1] in common):
-            continue  # not one space apart, or two common words
+        if lows[i] in common and lows[i + 1] in common:
+            continue  # two common words
         if sentence_starts[i + 1] or not b.islower() or not (a.isalpha() and b.isalpha()):
             continue
         if a[:1].isupper() and not sentence_starts[i]:
             continue
+        if ctx.tokens.starts[i + 1] - ctx.tokens.ends[i] != 1:
+            continue  # not one space apart
         joined = ctx.lex.zipf[lows[i] + lows[i + 1]]
         za, zb = ctx.freq(a), ctx.freq(b)
         # one piece is no word at all ("brot her", "research ers"), or the joined word is far
@@ -657,13 +664,16 @@ def find_garbled(
     """
     tokens = _tokenize(text)
     ctx = _Context(text, tokens, lexicon, settings, spelling, siblings)
-    starts, ends, sentence_starts = tokens.starts, tokens.ends, tokens.sentence_starts
+    sentence_starts = tokens.sentence_starts
     found: list[GarbledToken] = []
     taken: set[int] = set()
 
     def add(start: int, end: int, reason: str, indexes: range) -> None:
         found.append(GarbledToken(text[start:end], Span(start, end), reason))
         taken.update(indexes)
+
+    def add_tokens(i: int, j: int, reason: str) -> None:  # tokens [i, j)
+        add(tokens.starts[i], tokens.ends[j - 1], reason, range(i, j))
 
     spaced_hyphens = _SPACING.finditer(text) if (" -" in text or "- " in text) else ()
     for m in spaced_hyphens:
@@ -677,15 +687,15 @@ def find_garbled(
         ):
             continue  # a spaced hyphen used as a dash between clauses
         # the tokens the match overlaps (starts and ends are both sorted)
-        first, last = bisect.bisect_right(ends, m.start()), bisect.bisect_left(starts, m.end())
+        first, last = bisect.bisect_right(tokens.ends, m.start()), bisect.bisect_left(tokens.starts, m.end())
         if first < last:
             add(m.start(), m.end(), "spacing", range(first, last))
     for i, j in _repeats(ctx):
         if not taken.intersection(range(i, j)):
-            add(starts[i], ends[j - 1], "repeated_word", range(i, j))
+            add_tokens(i, j, "repeated_word")
     for i, j in _split_words(ctx):
         if not taken.intersection(range(i, j)):
-            add(starts[i], ends[j - 1], "split_word", range(i, j))
+            add_tokens(i, j, "split_word")
 
     # Most tokens need no rule, decided once per distinct core (`_read_word`, memoised): a known
     # lower-case word or name, or a known capitalised word at a sentence start ("The",
@@ -713,7 +723,7 @@ def find_garbled(
             continue
         reason = w.verdict if w.settled else _classify_word(tokens.token(i), ctx, w)
         if reason is not None:
-            add(starts[i], ends[i], reason, range(i, i + 1))
+            add_tokens(i, i + 1, reason)
 
     found.sort(key=lambda g: g.span.start)
     return GarbledResult(tuple(found))
