@@ -70,6 +70,8 @@ ALLOWED_REPEATS = frozenset({"had", "that", "is", "bye", "very", "so", "no", "ha
 DETERMINERS = frozenset(
     ["a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"]
 )
+# Capitalised at a sentence start, these do not make the next word part of a name ("We Were").
+_SENTENCE_OPENERS = FUNCTION_WORDS | DETERMINERS
 # Small words inside multi-word names ("Ministry of Finance", "Institute for Heritage").
 NAME_JOINERS = frozenset(["of", "and", "for", "de", "du", "la", "the", "on", "&"])
 # Nouns news copy capitalises when they name one institution or office ("Parliament voted").
@@ -238,17 +240,14 @@ def _settled(verdict: str | None) -> _Word:
 _NOT_GARBLED = _settled(None)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str) -> _Word:
-    """`core` (a token less its surrounding punctuation; may be "") read by itself: the rules
-    of `_classify_word` that need no context, and whether the rest can flag it at all (for a
-    token LanguageTool did not flag). Memoised per process."""
-    alpha = core.isalpha()  # letters only (most tokens): no symbol, no digit
-    if not alpha and not STRAY_SYMBOLS.isdisjoint(core):
+def _strip(lexicon: Lexicon, known_zipf: float, core: str) -> _Word | tuple[str, str]:
+    """A core that is not letters only, read by itself: its settled reading (symbols, numbers,
+    web addresses, abbreviations, compounds), else its word and possessive ending."""
+    if not STRAY_SYMBOLS.isdisjoint(core):
         return _settled("stray_symbol")
-    if not alpha and ("://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core)):
+    if "://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core):
         return _NOT_GARBLED
-    if not alpha and any(map(str.isdigit, core)):
+    if any(map(str.isdigit, core)):
         if _OCR_NUMBER.match(core):
             return _settled("ocr_confusion")  # "9,O00", "4o°C": a letter O or l inside a number
         letters = sum(map(str.isalpha, core))
@@ -269,10 +268,27 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
         return _NOT_GARBLED  # an abbreviation
     if "-" in word and not (word[0].isupper() and not possessive and word.endswith("s")):
         return _NOT_GARBLED  # hyphenated compounds are out of scope, but for a name's plural
-    zipf, common, proper = lexicon.frequency(word), lexicon.is_common_word(word), lexicon.is_proper_noun(word)
+    return word, possessive
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str) -> _Word:
+    """`core` (a token less its surrounding punctuation; may be "") read by itself: the rules
+    of `_classify_word` that need no context, and whether the rest can flag it at all (for a
+    token LanguageTool did not flag). Memoised per process."""
+    alpha = core.isalpha()  # letters only (most tokens): its own word
+    if alpha:
+        word, possessive = core, ""
+    else:
+        stripped = _strip(lexicon, known_zipf, core)
+        if isinstance(stripped, _Word):
+            return stripped
+        word, possessive = stripped
+    low = word.lower()  # (`word` has straight apostrophes: the lexicon's lookups, inlined)
+    zipf, common, proper = lexicon.zipf.get(low, 0.0), low in lexicon.common, lexicon.is_proper_noun(word)
     capitalised = word[0].isupper()
     known = _RULES  # (a core of letters only is its own word: `zipf` and `proper` are the core's)
-    if alpha and zipf >= known_zipf and word.lower() not in FUNCTION_PAIRS:
+    if alpha and zipf >= known_zipf and low not in FUNCTION_PAIRS:
         if core.islower():
             known = _CLEAR
         elif core[1:].islower():  # a known name ("Beijing", "Kim") cannot be miscapitalised either
@@ -285,7 +301,7 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
         not (word.isupper() and len(word) > 1)
         and "-" not in word
         and possessive != "'"
-        and not (word.lower() in FUNCTION_PAIRS and zipf < 4.0 and not common)
+        and not (low in FUNCTION_PAIRS and zipf < 4.0 and not common)
         and (
             zipf >= known_zipf
             or (
@@ -298,9 +314,7 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
     # join nor a common word capitalised by mistake.
     if not clear:
         quiet = _RULES
-    elif not capitalised or (
-        zipf >= rare_zipf and (word.lower() in INSTITUTIONS or not _usually_lowercase(lexicon, word))
-    ):
+    elif not capitalised or (zipf >= rare_zipf and (low in INSTITUTIONS or not _usually_lowercase(lexicon, word))):
         quiet = _CLEAR
     else:
         quiet = _CLEAR_AT_START
@@ -339,11 +353,14 @@ def _is_piece(lexicon: Lexicon, piece_zipf: float, known_zipf: float, piece: str
 @functools.lru_cache(maxsize=1 << 12)  # a few kB each
 def _split_lookups(word: str) -> frozenset[str]:
     """Every string `_split_run_together` may look up in the article's words for `word` (a
-    superset): the pieces of each split, as written and capitalised, and the right piece less
-    a plural s, capitalised."""
+    superset): the pieces of each split capitalised, the left pieces as written when `word` is
+    capitalised (only then is one looked up as written), and the right piece less a plural s,
+    capitalised."""
     lefts = [word[:i] for i in range(1, len(word))]
     rights = [word[i:] for i in range(1, len(word))]
-    found = {*lefts, *map(str.capitalize, lefts), *map(str.capitalize, rights)}
+    found = {*map(str.capitalize, lefts), *map(str.capitalize, rights)}
+    if word[:1].isupper():
+        found.update(lefts)
     if word.endswith("s"):  # so does every right piece
         found.update(right[:-1].capitalize() for right in rights)
     return frozenset(found)
@@ -375,9 +392,10 @@ def _split_run_together(
         function_split = low[:i] in FUNCTION_WORDS or low[i:] in FUNCTION_WORDS
         if function_only and not function_split:
             continue
+        right_named = right.capitalize() in present
         strong = (
             function_split
-            or right.capitalize() in present
+            or right_named
             or (
                 left[0].isupper()
                 and (left in present or (lexicon.is_proper_noun(left) and lexicon.frequency(right) >= 4.5))
@@ -386,7 +404,7 @@ def _split_run_together(
         )
         if (strong_only and not strong) or not (
             _is_piece(lexicon, piece_zipf, known_zipf, left, left.capitalize() in present)
-            and _is_piece(lexicon, piece_zipf, known_zipf, right, right.capitalize() in present)
+            and _is_piece(lexicon, piece_zipf, known_zipf, right, right_named)
         ):
             continue
         score = min(i, n - i) + (10 if strong else 0)
@@ -540,7 +558,7 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
 def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
     """A common lower-case word capitalised mid-sentence, outside any name ("and Munitions to")."""
     word = w.word
-    if word.lower() in INSTITUTIONS or not _usually_lowercase(ctx.lex, word) or ctx.repeated_title(word):
+    if word.lower() in INSTITUTIONS or not _usually_lowercase(ctx.lex, word):
         return False
     cores = ctx.cores
     prev = cores[tok.index - 1] if tok.index > 0 else ""
@@ -548,7 +566,7 @@ def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
     prev_first = tok.index > 0 and ctx.tokens.sentence_starts[tok.index - 1]
     # a capitalised neighbour makes a multi-word name ("Mr Baker", "Baker Street"); a
     # sentence-initial common word ("We Were") does not
-    prev_is_name = prev[:1].isupper() and not (prev_first and prev.lower() in FUNCTION_WORDS | DETERMINERS)
+    prev_is_name = prev[:1].isupper() and not (prev_first and prev.lower() in _SENTENCE_OPENERS)
     if prev_is_name or nxt[:1].isupper() or prev.lower() in DETERMINERS:
         return False
     k = tok.index - 1
@@ -556,7 +574,9 @@ def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
         k -= 1
     if k < tok.index - 1 and cores[k][:1].isupper():
         return False  # "Ministry of Finance", "Great Hall of the People"
-    return not ctx.capitalised_line(tok.index)  # a headline or a name list is not running text
+    if ctx.capitalised_line(tok.index):
+        return False  # a headline or a name list is not running text
+    return not ctx.repeated_title(word)  # (asked last: it counts the article's words)
 
 
 def _repeats(ctx: _Context) -> list[tuple[int, int]]:
