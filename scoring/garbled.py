@@ -447,6 +447,8 @@ def _misspelling_of(lexicon: Lexicon, word: str, strict: bool) -> str | None:
 def _camel_join(word: str, ctx: _Context) -> bool:
     """ "runnerTesfaye", "ofMoldova": a lower-case word glued to a capitalised one (brand names
     such as "YouTube" are common enough to be known and never get here)."""
+    if word[2:].islower():
+        return False  # no capital after the second letter (most names)
     for i in range(2, len(word)):
         if word[i].isupper() and word[i - 1].islower():
             left, right = word[:i], word[i:]
@@ -723,8 +725,8 @@ def find_garbled(
     # rules cannot flag, unless a match overlaps it (`_Word.quiet`); a core that settles its own
     # verdict (numbers, web addresses, compounds). Only the rest are visited token by token.
     known, rare = settings.known_zipf, settings.rare_zipf
-    hard = {
-        core
+    hard = {  # core -> its reading
+        core: w
         for core in ctx.unknown
         if _CLEAR not in ((w := _read_word(lexicon, known, rare, core)).known, w.quiet)
         and not (w.settled and w.verdict is None)
@@ -737,7 +739,7 @@ def find_garbled(
     for i in candidates:
         if i in taken:
             continue
-        w = _read_word(lexicon, known, rare, cores[i])
+        w = hard.get(cores[i]) or _read_word(lexicon, known, rare, cores[i])
         clear = max(_RULES if i in spelled else w.known, _RULES if i in flagged else w.quiet)
         if clear == _CLEAR or (clear == _CLEAR_AT_START and sentence_starts[i]):
             continue

@@ -53,6 +53,7 @@ class Tokens:
     lows: list[str]  # the cores in lower case
     sentence_starts: list[bool]
     line_starts: list[int]  # the first token of each line that has one (ascending; 0 first)
+    leading: dict[int, int]  # token index -> length of its leading punctuation (if any)
 
     def __len__(self) -> int:
         return len(self.cores)
@@ -69,9 +70,8 @@ class Tokens:
     def starts(self) -> list[int]:
         """Character offsets of the cores in `text`."""
         starts = _raw_starts(self.text, self.raws) if self.raws else []
-        raws = self.raws
-        for i in itertools.compress(range(len(raws)), map(operator.ne, raws, self.cores)):
-            starts[i] += _shape(raws[i])[0]  # the length of its leading punctuation
+        for i, offset in self.leading.items():
+            starts[i] += offset
         return starts
 
     @functools.cached_property
@@ -104,8 +104,12 @@ def _shape(raw: str) -> tuple[int, str, str, bool, int]:
 def _raw_starts(text: str, raws: list[str]) -> list[int]:
     """Where each of `raws` (`text.split()`, not empty) starts in `text`."""
     n = len(raws)
-    pieces = text.replace("\n", " ").split(" ")
-    if list(filter(None, pieces)) == raws:  # only spaces and line breaks between tokens (most text)
+    letters = sum(map(len, raws))  # the non-whitespace characters
+    if len(text) == letters + n - 1:  # one whitespace character between tokens, none around them
+        lengths = map(len, itertools.islice(raws, n - 1))
+        return list(itertools.accumulate(map(operator.add, lengths, itertools.repeat(1)), initial=0))
+    if len(text) - text.count(" ") - text.count("\n") == letters:  # only spaces and line breaks
+        pieces = text.replace("\n", " ").split(" ")
         offsets = itertools.accumulate(map(operator.add, map(len, pieces), itertools.repeat(1)), initial=0)
         return list(itertools.compress(offsets, pieces))
     gaps = _GAPS.findall(text)  # [leading gap,] one gap between each two tokens[, trailing gap]
@@ -122,7 +126,7 @@ def tokenize(text: str) -> Tokens:
     lines = list(filter(None, map(str.split, text.split("\n"))))  # the tokens of each line
     raws = list(itertools.chain.from_iterable(lines))  # = text.split()
     if not raws:
-        return Tokens(text, [], [], [], [], [])
+        return Tokens(text, [], [], [], [], [], {})
     n = len(raws)
     line_starts = list(itertools.accumulate(map(len, lines[:-1]), initial=0))
     sentence_starts = [False] * n
@@ -133,8 +137,11 @@ def tokenize(text: str) -> Tokens:
     cores = raws.copy()
     lows = list(map(str.lower, raws))
     dashes = []
+    leading = {}
     for i in itertools.compress(range(n), map(operator.not_, map(str.isalpha, raws))):
-        _, cores[i], lows[i], opens_quote, after = _shape(raws[i])
+        offset, cores[i], lows[i], opens_quote, after = _shape(raws[i])
+        if offset:
+            leading[i] = offset
         if opens_quote:
             sentence_starts[i] = True  # ... at an opening quote ...
         if after == _ENDS_SENTENCE and i + 1 < n:
@@ -151,4 +158,4 @@ def tokenize(text: str) -> Tokens:
             sentence_starts[i] = all(c.isupper() or not c for c in cores[line_first:i])
         if raws[i].isupper() and cores[i - 1].isupper() and sentence_starts[i - 1]:
             sentence_starts[i] = True  # a dateline in capitals: "PHNOM PENH —"
-    return Tokens(text, raws, cores, lows, sentence_starts, line_starts)
+    return Tokens(text, raws, cores, lows, sentence_starts, line_starts, leading)
