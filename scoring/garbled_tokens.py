@@ -86,6 +86,9 @@ def _shape(raw: str) -> tuple[int, str, str, bool, int]:
     quotation, its effect on the next token: _CONTINUES, _ENDS_SENTENCE or _DASH)."""
     if raw.isalpha():  # a bare word (most tokens): nothing to strip, no sentence end
         return 0, raw, raw.lower(), False, _CONTINUES
+    if raw[-1] in ",." and raw[:-1].isalpha():  # a word before a comma or a full stop (the next most)
+        core = raw[:-1]
+        return 0, core, core.lower(), False, _CONTINUES if raw[-1] == "," else _ENDS_SENTENCE
     first = raw[0]
     core = raw.lstrip(_LEADING) if first in _LEADING else raw
     offset = len(raw) - len(core)
