@@ -83,12 +83,19 @@ class Tokens:
 def _shape(raw: str) -> tuple[int, str, str, bool, int]:
     """How a non-empty whitespace-separated token reads by itself, memoised (most tokens recur):
     (offset of its core in `raw`, the core (may be ""), the core in lower case, opens a
-    quotation, its effect on the next token: _CONTINUES, _ENDS_SENTENCE or _DASH)."""
+    quotation, its effect on the next token: _CONTINUES, _ENDS_SENTENCE or _DASH). The two
+    commonest shapes are read directly; both agree with `_strip_shape` (a test checks)."""
     if raw.isalpha():  # a bare word (most tokens): nothing to strip, no sentence end
         return 0, raw, raw.lower(), False, _CONTINUES
     if raw[-1] in ",." and raw[:-1].isalpha():  # a word before a comma or a full stop (the next most)
         core = raw[:-1]
         return 0, core, core.lower(), False, _CONTINUES if raw[-1] == "," else _ENDS_SENTENCE
+    return _strip_shape(raw)
+
+
+def _strip_shape(raw: str) -> tuple[int, str, str, bool, int]:
+    """`_shape` by the general rule: leading and trailing punctuation stripped, the sentence
+    end read off the punctuation."""
     first = raw[0]
     core = raw.lstrip(_LEADING) if first in _LEADING else raw
     offset = len(raw) - len(core)
