@@ -177,9 +177,6 @@ class _Context:
         uses = self._midsentence_uses(form)
         return uses > 1 or (uses == 1 and form in self.siblings.words)
 
-    def flagged_by_languagetool(self, tok: _Token) -> bool:
-        return tok.index in self.flagged
-
     def freq(self, word: str) -> float:
         return self.lex.frequency(word)
 
@@ -387,19 +384,19 @@ def _split_run_together(
     positions = range(1, n)
     if function_only:  # function words have at most MAX_FUNCTION_WORD letters
         positions = sorted({*range(1, min(n, MAX_FUNCTION_WORD + 1)), *range(max(1, n - MAX_FUNCTION_WORD), n)})
+    capitalised = word[0].isupper()
     for i in positions:
         left, right = word[:i], word[i:]
-        function_split = low[:i] in FUNCTION_WORDS or low[i:] in FUNCTION_WORDS
+        function_split = (i <= MAX_FUNCTION_WORD and low[:i] in FUNCTION_WORDS) or (
+            n - i <= MAX_FUNCTION_WORD and low[i:] in FUNCTION_WORDS
+        )
         if function_only and not function_split:
             continue
         right_named = right.capitalize() in present
         strong = (
             function_split
             or right_named
-            or (
-                left[0].isupper()
-                and (left in present or (lexicon.is_proper_noun(left) and lexicon.frequency(right) >= 4.5))
-            )
+            or (capitalised and (left in present or (lexicon.is_proper_noun(left) and lexicon.frequency(right) >= 4.5)))
             or (right.endswith("s") and right[:-1].capitalize() in present)
         )
         if (strong_only and not strong) or not (
@@ -493,6 +490,7 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
     words these rules cannot flag without LanguageTool (`_Word.quiet`): keep the two in step
     (tests/scoring/test_garbled_memo.py checks they agree)."""
     s = ctx.s
+    known, rare = s.known_zipf, s.rare_zipf  # (read once: settings are a pydantic model)
     word, possessive, zipf = w.word, w.possessive, w.zipf
     if word in ctx.siblings.trusted:
         return None  # a name other versions share
@@ -516,7 +514,7 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
             return "miscapitalised"
         return None
 
-    if name_like and zipf < s.rare_zipf and _camel_join(word, ctx):
+    if name_like and zipf < rare and _camel_join(word, ctx):
         return "run_together"
     # "and Munitions to": a common word capitalised mid-sentence, outside any name.
     if name_like and _miscapitalised(tok, w, ctx):
@@ -526,10 +524,10 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
     if possessive == "'" and _apostrophe(word, possessive, tok, ctx, zipf):
         return "apostrophe"
 
-    flagged = ctx.flagged_by_languagetool(tok)
-    if zipf >= s.known_zipf and not (zipf < s.known_zipf + 0.5 and flagged):
+    flagged = tok.index in ctx.flagged  # a LanguageTool match overlaps the token
+    if zipf >= known and not (zipf < known + 0.5 and flagged):
         return None
-    if zipf < s.rare_zipf and not capitalised and _ocr_fix(ctx.lex, word, 5.0) is not None:
+    if zipf < rare and not capitalised and _ocr_fix(ctx.lex, word, 5.0) is not None:
         return "ocr_confusion"  # "frorn": before the dictionary check, which knows archaic words
     if w.common or (not flagged and w.proper):
         return None  # a real word, however rare ("lapis", "bureaux", "mould"), or a known name
@@ -538,21 +536,21 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
 
     # A capitalised token (a name, perhaps) counts as run together only on a strong split; a
     # word seen on the web only when it splits off a function word (see `unseen` below).
-    split = ctx.split(word, strong_only=capitalised and not flagged, function_only=zipf >= s.rare_zipf)
+    split = ctx.split(word, strong_only=capitalised and not flagged, function_only=zipf >= rare)
     if split is not None:
         left, right, strong = split
         function_split = left.lower() in FUNCTION_WORDS or right.lower() in FUNCTION_WORDS
         # never seen as one word, or two words that are far more common apart ("ofthe")
-        unseen = zipf < s.rare_zipf or (function_split and min(ctx.freq(left), ctx.freq(right)) - zipf >= 2.0)
+        unseen = zipf < rare or (function_split and min(ctx.freq(left), ctx.freq(right)) - zipf >= 2.0)
         if unseen and (strong or not capitalised or flagged):
             return "run_together"
     if name_like:
         return None  # an unknown name: trusted unless other evidence says otherwise
-    if _ocr_fix(ctx.lex, word, s.known_zipf + 0.5) is not None:
+    if _ocr_fix(ctx.lex, word, known + 0.5) is not None:
         return "ocr_confusion"
     if _misspelling_of(ctx.lex, word, not flagged) is not None:
         return "misspelling"
-    if flagged and word.islower() and len(word) >= s.min_unknown_length and zipf < s.rare_zipf:
+    if flagged and word.islower() and len(word) >= s.min_unknown_length and zipf < rare:
         return "unknown_word"
     return None
 
