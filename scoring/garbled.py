@@ -633,7 +633,7 @@ def _split_words(ctx: _Context) -> list[tuple[int, int]]:
             continue
         if a[:1].isupper() and not sentence_starts[i]:
             continue
-        if ctx.tokens.starts[i + 1] - ctx.tokens.ends[i] != 1:
+        if ctx.tokens.start(i + 1) - ctx.tokens.end(i) != 1:
             continue  # not one space apart
         joined = ctx.lex.zipf[lows[i] + lows[i + 1]]
         za, zb = ctx.freq(a), ctx.freq(b)
@@ -693,7 +693,7 @@ def find_garbled(
         taken.update(indexes)
 
     def add_tokens(i: int, j: int, reason: str) -> None:  # tokens [i, j)
-        add(tokens.starts[i], tokens.ends[j - 1], reason, range(i, j))
+        add(tokens.start(i), tokens.end(j - 1), reason, range(i, j))
 
     spaced_hyphens = _SPACING.finditer(text) if (" -" in text or "- " in text) else ()
     for m in spaced_hyphens:

@@ -135,6 +135,10 @@ def test_tokenizer_agrees_with_token_by_token_rules(text):
     from scoring.garbled import _tokenize
 
     tokens = _tokenize(text)
+    by_line = _tokenize(text)  # offsets read token by token (from the token's line), before the lists
+    assert [(by_line.start(i), by_line.end(i)) for i in range(len(by_line))] == list(
+        zip(tokens.starts, tokens.ends, strict=True)
+    )
     assert list(zip(tokens.cores, tokens.starts, tokens.sentence_starts, strict=True)) == _reference_tokens(text)
     assert all(text[s:e] == c for c, s, e in zip(tokens.cores, tokens.starts, tokens.ends, strict=True))
     assert tokens.lows == [c.lower() for c in tokens.cores]
