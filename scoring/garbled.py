@@ -70,6 +70,8 @@ ALLOWED_REPEATS = frozenset({"had", "that", "is", "bye", "very", "so", "no", "ha
 DETERMINERS = frozenset(
     ["a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"]
 )
+# Capitalised at a sentence start, these do not make the next word part of a name ("We Were").
+_SENTENCE_OPENERS = FUNCTION_WORDS | DETERMINERS
 # Small words inside multi-word names ("Ministry of Finance", "Institute for Heritage").
 NAME_JOINERS = frozenset(["of", "and", "for", "de", "du", "la", "the", "on", "&"])
 # Nouns news copy capitalises when they name one institution or office ("Parliament voted").
@@ -131,19 +133,26 @@ class _Context:
         self.s = settings
         self.siblings = siblings
         # tokens a LanguageTool spelling match starts at, and tokens one overlaps (sorted offsets)
-        starts, ends = tokens.starts, tokens.ends
-        self.spelled = frozenset(
-            k for sp in spelling if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
-        )
-        self.flagged = frozenset(
-            k for sp in spelling for k in range(bisect.bisect_right(ends, sp.start), bisect.bisect_left(starts, sp.end))
-        )
+        self.spelled: frozenset[int] = frozenset()
+        self.flagged: frozenset[int] = frozenset()
+        if spelling:
+            starts, ends = tokens.starts, tokens.ends
+            self.spelled = frozenset(
+                k
+                for sp in spelling
+                if (k := bisect.bisect_left(starts, sp.start)) < len(starts) and starts[k] == sp.start
+            )
+            self.flagged = frozenset(
+                k
+                for sp in spelling
+                for k in range(bisect.bisect_right(ends, sp.start), bisect.bisect_left(starts, sp.end))
+            )
         self.distinct = set(tokens.cores)
         self.words = self.distinct | siblings.words if siblings.words else self.distinct
         # the distinct cores that are not plain known lower-case words (a few in ten)
         self.unknown = self.distinct - _easy_words(lexicon, settings.known_zipf)
         self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
-        self._capitalised_lines: dict[int, bool] = {}  # line start offset -> capitalised line
+        self._capitalised_lines: dict[int, bool] = {}  # line's first token -> capitalised line
 
     @functools.cached_property
     def _sentence_first_cores(self) -> list[str]:
@@ -168,9 +177,6 @@ class _Context:
         uses = self._midsentence_uses(form)
         return uses > 1 or (uses == 1 and form in self.siblings.words)
 
-    def flagged_by_languagetool(self, tok: _Token) -> bool:
-        return tok.index in self.flagged
-
     def freq(self, word: str) -> float:
         return self.lex.frequency(word)
 
@@ -185,17 +191,15 @@ class _Context:
             self._splits[key] = split
         return split
 
-    def capitalised_line(self, offset: int) -> bool:
-        """Whether the line holding text `offset` has at least half its words capitalised (a
+    def capitalised_line(self, index: int) -> bool:
+        """Whether the line holding token `index` has at least half its words capitalised (a
         headline or a name list, not running text). Memoised per line."""
-        text = self.text
-        line_start = text.rfind("\n", 0, offset) + 1
-        capitalised = self._capitalised_lines.get(line_start)
+        first, end = self.tokens.line(index)
+        capitalised = self._capitalised_lines.get(first)
         if capitalised is None:
-            line_end = text.find("\n", offset)
-            line = text[line_start : line_end if line_end >= 0 else len(text)].split()
-            capitalised = sum(map(str.isupper, map(operator.itemgetter(0), line))) / max(1, len(line)) >= 0.5
-            self._capitalised_lines[line_start] = capitalised
+            words = self.tokens.raws[first:end]
+            capitalised = sum(map(str.isupper, map(operator.itemgetter(0), words))) / len(words) >= 0.5
+            self._capitalised_lines[first] = capitalised
         return capitalised
 
 
@@ -233,17 +237,14 @@ def _settled(verdict: str | None) -> _Word:
 _NOT_GARBLED = _settled(None)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str) -> _Word:
-    """`core` (a token less its surrounding punctuation; may be "") read by itself: the rules
-    of `_classify_word` that need no context, and whether the rest can flag it at all (for a
-    token LanguageTool did not flag). Memoised per process."""
-    alpha = core.isalpha()  # letters only (most tokens): no symbol, no digit
-    if not alpha and not STRAY_SYMBOLS.isdisjoint(core):
+def _strip(lexicon: Lexicon, known_zipf: float, core: str) -> _Word | tuple[str, str]:
+    """A core that is not letters only, read by itself: its settled reading (symbols, numbers,
+    web addresses, abbreviations, compounds), else its word and possessive ending."""
+    if not STRAY_SYMBOLS.isdisjoint(core):
         return _settled("stray_symbol")
-    if not alpha and ("://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core)):
+    if "://" in core or core.startswith(("www.", "@", "#")) or ("@" in core and "." in core):
         return _NOT_GARBLED
-    if not alpha and any(map(str.isdigit, core)):
+    if any(map(str.isdigit, core)):
         if _OCR_NUMBER.match(core):
             return _settled("ocr_confusion")  # "9,O00", "4o°C": a letter O or l inside a number
         letters = sum(map(str.isalpha, core))
@@ -264,10 +265,27 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
         return _NOT_GARBLED  # an abbreviation
     if "-" in word and not (word[0].isupper() and not possessive and word.endswith("s")):
         return _NOT_GARBLED  # hyphenated compounds are out of scope, but for a name's plural
-    zipf, common, proper = lexicon.frequency(word), lexicon.is_common_word(word), lexicon.is_proper_noun(word)
+    return word, possessive
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str) -> _Word:
+    """`core` (a token less its surrounding punctuation; may be "") read by itself: the rules
+    of `_classify_word` that need no context, and whether the rest can flag it at all (for a
+    token LanguageTool did not flag). Memoised per process."""
+    alpha = core.isalpha()  # letters only (most tokens): its own word
+    if alpha:
+        word, possessive = core, ""
+    else:
+        stripped = _strip(lexicon, known_zipf, core)
+        if isinstance(stripped, _Word):
+            return stripped
+        word, possessive = stripped
+    low = word.lower()  # (`word` has straight apostrophes: the lexicon's lookups, inlined)
+    zipf, common, proper = lexicon.zipf.get(low, 0.0), low in lexicon.common, lexicon.is_proper_noun(word)
     capitalised = word[0].isupper()
     known = _RULES  # (a core of letters only is its own word: `zipf` and `proper` are the core's)
-    if alpha and zipf >= known_zipf and word.lower() not in FUNCTION_PAIRS:
+    if alpha and zipf >= known_zipf and low not in FUNCTION_PAIRS:
         if core.islower():
             known = _CLEAR
         elif core[1:].islower():  # a known name ("Beijing", "Kim") cannot be miscapitalised either
@@ -280,7 +298,7 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
         not (word.isupper() and len(word) > 1)
         and "-" not in word
         and possessive != "'"
-        and not (word.lower() in FUNCTION_PAIRS and zipf < 4.0 and not common)
+        and not (low in FUNCTION_PAIRS and zipf < 4.0 and not common)
         and (
             zipf >= known_zipf
             or (
@@ -293,9 +311,7 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
     # join nor a common word capitalised by mistake.
     if not clear:
         quiet = _RULES
-    elif not capitalised or (
-        zipf >= rare_zipf and (word.lower() in INSTITUTIONS or not _usually_lowercase(lexicon, word))
-    ):
+    elif not capitalised or (zipf >= rare_zipf and (low in INSTITUTIONS or not _usually_lowercase(lexicon, word))):
         quiet = _CLEAR
     else:
         quiet = _CLEAR_AT_START
@@ -334,11 +350,14 @@ def _is_piece(lexicon: Lexicon, piece_zipf: float, known_zipf: float, piece: str
 @functools.lru_cache(maxsize=1 << 12)  # a few kB each
 def _split_lookups(word: str) -> frozenset[str]:
     """Every string `_split_run_together` may look up in the article's words for `word` (a
-    superset): the pieces of each split, as written and capitalised, and the right piece less
-    a plural s, capitalised."""
+    superset): the pieces of each split capitalised, the left pieces as written when `word` is
+    capitalised (only then is one looked up as written), and the right piece less a plural s,
+    capitalised."""
     lefts = [word[:i] for i in range(1, len(word))]
     rights = [word[i:] for i in range(1, len(word))]
-    found = {*lefts, *map(str.capitalize, lefts), *map(str.capitalize, rights)}
+    found = {*map(str.capitalize, lefts), *map(str.capitalize, rights)}
+    if word[:1].isupper():
+        found.update(lefts)
     if word.endswith("s"):  # so does every right piece
         found.update(right[:-1].capitalize() for right in rights)
     return frozenset(found)
@@ -365,23 +384,24 @@ def _split_run_together(
     positions = range(1, n)
     if function_only:  # function words have at most MAX_FUNCTION_WORD letters
         positions = sorted({*range(1, min(n, MAX_FUNCTION_WORD + 1)), *range(max(1, n - MAX_FUNCTION_WORD), n)})
+    capitalised = word[0].isupper()
     for i in positions:
         left, right = word[:i], word[i:]
-        function_split = low[:i] in FUNCTION_WORDS or low[i:] in FUNCTION_WORDS
+        function_split = (i <= MAX_FUNCTION_WORD and low[:i] in FUNCTION_WORDS) or (
+            n - i <= MAX_FUNCTION_WORD and low[i:] in FUNCTION_WORDS
+        )
         if function_only and not function_split:
             continue
+        right_named = right.capitalize() in present
         strong = (
             function_split
-            or right.capitalize() in present
-            or (
-                left[0].isupper()
-                and (left in present or (lexicon.is_proper_noun(left) and lexicon.frequency(right) >= 4.5))
-            )
+            or right_named
+            or (capitalised and (left in present or (lexicon.is_proper_noun(left) and lexicon.frequency(right) >= 4.5)))
             or (right.endswith("s") and right[:-1].capitalize() in present)
         )
         if (strong_only and not strong) or not (
             _is_piece(lexicon, piece_zipf, known_zipf, left, left.capitalize() in present)
-            and _is_piece(lexicon, piece_zipf, known_zipf, right, right.capitalize() in present)
+            and _is_piece(lexicon, piece_zipf, known_zipf, right, right_named)
         ):
             continue
         score = min(i, n - i) + (10 if strong else 0)
@@ -424,6 +444,8 @@ def _misspelling_of(lexicon: Lexicon, word: str, strict: bool) -> str | None:
 def _camel_join(word: str, ctx: _Context) -> bool:
     """ "runnerTesfaye", "ofMoldova": a lower-case word glued to a capitalised one (brand names
     such as "YouTube" are common enough to be known and never get here)."""
+    if word[2:].islower():
+        return False  # no capital after the second letter (most names)
     for i in range(2, len(word)):
         if word[i].isupper() and word[i - 1].islower():
             left, right = word[:i], word[i:]
@@ -468,6 +490,7 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
     words these rules cannot flag without LanguageTool (`_Word.quiet`): keep the two in step
     (tests/scoring/test_garbled_memo.py checks they agree)."""
     s = ctx.s
+    known, rare = s.known_zipf, s.rare_zipf  # (read once: settings are a pydantic model)
     word, possessive, zipf = w.word, w.possessive, w.zipf
     if word in ctx.siblings.trusted:
         return None  # a name other versions share
@@ -491,7 +514,7 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
             return "miscapitalised"
         return None
 
-    if name_like and zipf < s.rare_zipf and _camel_join(word, ctx):
+    if name_like and zipf < rare and _camel_join(word, ctx):
         return "run_together"
     # "and Munitions to": a common word capitalised mid-sentence, outside any name.
     if name_like and _miscapitalised(tok, w, ctx):
@@ -501,10 +524,10 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
     if possessive == "'" and _apostrophe(word, possessive, tok, ctx, zipf):
         return "apostrophe"
 
-    flagged = ctx.flagged_by_languagetool(tok)
-    if zipf >= s.known_zipf and not (zipf < s.known_zipf + 0.5 and flagged):
+    flagged = tok.index in ctx.flagged  # a LanguageTool match overlaps the token
+    if zipf >= known and not (zipf < known + 0.5 and flagged):
         return None
-    if zipf < s.rare_zipf and not capitalised and _ocr_fix(ctx.lex, word, 5.0) is not None:
+    if zipf < rare and not capitalised and _ocr_fix(ctx.lex, word, 5.0) is not None:
         return "ocr_confusion"  # "frorn": before the dictionary check, which knows archaic words
     if w.common or (not flagged and w.proper):
         return None  # a real word, however rare ("lapis", "bureaux", "mould"), or a known name
@@ -513,21 +536,21 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
 
     # A capitalised token (a name, perhaps) counts as run together only on a strong split; a
     # word seen on the web only when it splits off a function word (see `unseen` below).
-    split = ctx.split(word, strong_only=capitalised and not flagged, function_only=zipf >= s.rare_zipf)
+    split = ctx.split(word, strong_only=capitalised and not flagged, function_only=zipf >= rare)
     if split is not None:
         left, right, strong = split
         function_split = left.lower() in FUNCTION_WORDS or right.lower() in FUNCTION_WORDS
         # never seen as one word, or two words that are far more common apart ("ofthe")
-        unseen = zipf < s.rare_zipf or (function_split and min(ctx.freq(left), ctx.freq(right)) - zipf >= 2.0)
+        unseen = zipf < rare or (function_split and min(ctx.freq(left), ctx.freq(right)) - zipf >= 2.0)
         if unseen and (strong or not capitalised or flagged):
             return "run_together"
     if name_like:
         return None  # an unknown name: trusted unless other evidence says otherwise
-    if _ocr_fix(ctx.lex, word, s.known_zipf + 0.5) is not None:
+    if _ocr_fix(ctx.lex, word, known + 0.5) is not None:
         return "ocr_confusion"
     if _misspelling_of(ctx.lex, word, not flagged) is not None:
         return "misspelling"
-    if flagged and word.islower() and len(word) >= s.min_unknown_length and zipf < s.rare_zipf:
+    if flagged and word.islower() and len(word) >= s.min_unknown_length and zipf < rare:
         return "unknown_word"
     return None
 
@@ -535,7 +558,7 @@ def _classify_word(tok: _Token, ctx: _Context, w: _Word) -> str | None:
 def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
     """A common lower-case word capitalised mid-sentence, outside any name ("and Munitions to")."""
     word = w.word
-    if word.lower() in INSTITUTIONS or not _usually_lowercase(ctx.lex, word) or ctx.repeated_title(word):
+    if word.lower() in INSTITUTIONS or not _usually_lowercase(ctx.lex, word):
         return False
     cores = ctx.cores
     prev = cores[tok.index - 1] if tok.index > 0 else ""
@@ -543,7 +566,7 @@ def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
     prev_first = tok.index > 0 and ctx.tokens.sentence_starts[tok.index - 1]
     # a capitalised neighbour makes a multi-word name ("Mr Baker", "Baker Street"); a
     # sentence-initial common word ("We Were") does not
-    prev_is_name = prev[:1].isupper() and not (prev_first and prev.lower() in FUNCTION_WORDS | DETERMINERS)
+    prev_is_name = prev[:1].isupper() and not (prev_first and prev.lower() in _SENTENCE_OPENERS)
     if prev_is_name or nxt[:1].isupper() or prev.lower() in DETERMINERS:
         return False
     k = tok.index - 1
@@ -551,7 +574,9 @@ def _miscapitalised(tok: _Token, w: _Word, ctx: _Context) -> bool:
         k -= 1
     if k < tok.index - 1 and cores[k][:1].isupper():
         return False  # "Ministry of Finance", "Great Hall of the People"
-    return not ctx.capitalised_line(tok.start)  # a headline or a name list is not running text
+    if ctx.capitalised_line(tok.index):
+        return False  # a headline or a name list is not running text
+    return not ctx.repeated_title(word)  # (asked last: it counts the article's words)
 
 
 def _repeats(ctx: _Context) -> list[tuple[int, int]]:
@@ -594,7 +619,7 @@ def _split_words(ctx: _Context) -> list[tuple[int, int]]:
     """Adjacent token pairs that are one word broken by a space ("govern ment")."""
     out = []
     lows, cores = ctx.lows, ctx.cores
-    starts, ends, sentence_starts = ctx.tokens.starts, ctx.tokens.ends, ctx.tokens.sentence_starts
+    sentence_starts = ctx.tokens.sentence_starts
     common = _frequent_words(ctx.lex, 4.0)  # pairs of two common words cannot fire either rule below
     # Only pairs whose joined form is a known word, at least `known_zipf + 1` frequent, can fire:
     # one C-level pass over all pairs leaves a handful.
@@ -602,12 +627,14 @@ def _split_words(ctx: _Context) -> list[tuple[int, int]]:
     joined_known = map(frequent_joined, map(operator.add, lows, itertools.islice(lows, 1, None)))
     for i in itertools.compress(range(len(lows) - 1), joined_known):
         a, b = cores[i], cores[i + 1]
-        if starts[i + 1] - ends[i] != 1 or (lows[i] in common and lows[i + 1] in common):
-            continue  # not one space apart, or two common words
+        if lows[i] in common and lows[i + 1] in common:
+            continue  # two common words
         if sentence_starts[i + 1] or not b.islower() or not (a.isalpha() and b.isalpha()):
             continue
         if a[:1].isupper() and not sentence_starts[i]:
             continue
+        if ctx.tokens.start(i + 1) - ctx.tokens.end(i) != 1:
+            continue  # not one space apart
         joined = ctx.lex.zipf[lows[i] + lows[i + 1]]
         za, zb = ctx.freq(a), ctx.freq(b)
         # one piece is no word at all ("brot her", "research ers"), or the joined word is far
@@ -657,13 +684,16 @@ def find_garbled(
     """
     tokens = _tokenize(text)
     ctx = _Context(text, tokens, lexicon, settings, spelling, siblings)
-    starts, ends, sentence_starts = tokens.starts, tokens.ends, tokens.sentence_starts
+    sentence_starts = tokens.sentence_starts
     found: list[GarbledToken] = []
     taken: set[int] = set()
 
     def add(start: int, end: int, reason: str, indexes: range) -> None:
         found.append(GarbledToken(text[start:end], Span(start, end), reason))
         taken.update(indexes)
+
+    def add_tokens(i: int, j: int, reason: str) -> None:  # tokens [i, j)
+        add(tokens.start(i), tokens.end(j - 1), reason, range(i, j))
 
     spaced_hyphens = _SPACING.finditer(text) if (" -" in text or "- " in text) else ()
     for m in spaced_hyphens:
@@ -677,15 +707,15 @@ def find_garbled(
         ):
             continue  # a spaced hyphen used as a dash between clauses
         # the tokens the match overlaps (starts and ends are both sorted)
-        first, last = bisect.bisect_right(ends, m.start()), bisect.bisect_left(starts, m.end())
+        first, last = bisect.bisect_right(tokens.ends, m.start()), bisect.bisect_left(tokens.starts, m.end())
         if first < last:
             add(m.start(), m.end(), "spacing", range(first, last))
     for i, j in _repeats(ctx):
         if not taken.intersection(range(i, j)):
-            add(starts[i], ends[j - 1], "repeated_word", range(i, j))
+            add_tokens(i, j, "repeated_word")
     for i, j in _split_words(ctx):
         if not taken.intersection(range(i, j)):
-            add(starts[i], ends[j - 1], "split_word", range(i, j))
+            add_tokens(i, j, "split_word")
 
     # Most tokens need no rule, decided once per distinct core (`_read_word`, memoised): a known
     # lower-case word or name, or a known capitalised word at a sentence start ("The",
@@ -693,8 +723,8 @@ def find_garbled(
     # rules cannot flag, unless a match overlaps it (`_Word.quiet`); a core that settles its own
     # verdict (numbers, web addresses, compounds). Only the rest are visited token by token.
     known, rare = settings.known_zipf, settings.rare_zipf
-    hard = {
-        core
+    hard = {  # core -> its reading
+        core: w
         for core in ctx.unknown
         if _CLEAR not in ((w := _read_word(lexicon, known, rare, core)).known, w.quiet)
         and not (w.settled and w.verdict is None)
@@ -707,13 +737,13 @@ def find_garbled(
     for i in candidates:
         if i in taken:
             continue
-        w = _read_word(lexicon, known, rare, cores[i])
+        w = hard.get(cores[i]) or _read_word(lexicon, known, rare, cores[i])
         clear = max(_RULES if i in spelled else w.known, _RULES if i in flagged else w.quiet)
         if clear == _CLEAR or (clear == _CLEAR_AT_START and sentence_starts[i]):
             continue
         reason = w.verdict if w.settled else _classify_word(tokens.token(i), ctx, w)
         if reason is not None:
-            add(starts[i], ends[i], reason, range(i, i + 1))
+            add_tokens(i, i + 1, reason)
 
     found.sort(key=lambda g: g.span.start)
     return GarbledResult(tuple(found))

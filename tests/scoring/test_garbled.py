@@ -135,6 +135,43 @@ def test_tokenizer_agrees_with_token_by_token_rules(text):
     from scoring.garbled import _tokenize
 
     tokens = _tokenize(text)
+    by_line = _tokenize(text)  # offsets read token by token (from the token's line), before the lists
+    assert [(by_line.start(i), by_line.end(i)) for i in range(len(by_line))] == list(
+        zip(tokens.starts, tokens.ends, strict=True)
+    )
     assert list(zip(tokens.cores, tokens.starts, tokens.sentence_starts, strict=True)) == _reference_tokens(text)
     assert all(text[s:e] == c for c, s, e in zip(tokens.cores, tokens.starts, tokens.ends, strict=True))
     assert tokens.lows == [c.lower() for c in tokens.cores]
+
+
+_RAWS = st.one_of(
+    st.text(alphabet=st.sampled_from(list("aAzZéß.,!?;:'\"“”’«»()-–—|1")), min_size=1, max_size=8),
+    st.tuples(st.text(alphabet=st.sampled_from(list("aAzZéßİ")), min_size=0, max_size=6), st.sampled_from(",.;'")).map(
+        "".join
+    ),
+).filter(lambda raw: raw and not any(c.isspace() for c in raw))
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(_RAWS)
+def test_shape_shortcuts_agree_with_the_general_rule(raw):
+    # bare words and words before a comma or full stop skip the general strip: same reading
+    from scoring import garbled_tokens as g
+
+    assert g._shape.__wrapped__(raw) == g._strip_shape(raw)
+
+
+@pytest.mark.parametrize("raw", ["Officials", "said.", "sea,", "Kims'", "x'", "U.S.", "é.", "ß,", "end.)", "-", "."])
+def test_shape_shortcuts_on_common_tokens(raw):
+    from scoring import garbled_tokens as g
+
+    assert g._shape.__wrapped__(raw) == g._strip_shape(raw)
+
+
+def test_letters_only_cores_read_as_the_general_rule_reads_them(lexicon, settings):
+    # `_read_word` takes a letters-only core as its own word; `_strip` (the rule for the rest)
+    # would read it the same way
+    from scoring import garbled as g
+
+    for core in ["Officials", "frorn", "Kimin", "ofthe", "XI", "Beijing", "İstanbul", "ß", "a"]:
+        assert core.isalpha() and g._strip(lexicon, settings.garbled.known_zipf, core) == (core, "")
