@@ -73,3 +73,32 @@ def test_any_texts_round_trip(tmp_path_factory, texts):
     with BodyStore(tmp_path_factory.mktemp("bodies")) as store:
         held = [store.hold(_article(f"a{i}", t)) for i, t in enumerate(texts)]
         assert [store.body(h) for h in held] == texts
+
+
+def test_a_full_disk_while_reading_stops_the_run_and_keeps_the_previous_report(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import jobs.bodies
+    from jobs.cli import EXIT_INFRA, main
+    from tests.conftest import SAMPLES
+
+    out = tmp_path / "out" / "ranking.csv"
+    out.parent.mkdir()
+    out.write_text("previous good report\n", encoding="utf-8")
+    config = tmp_path / "no-java.toml"
+    config.write_text('scorers = ["readability"]\n', encoding="utf-8")
+    written = 0
+
+    def pwrite(fd: int, data: bytes, offset: int) -> int:
+        nonlocal written
+        written += 1
+        if written > 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return os.pwrite(fd, data, offset)
+
+    monkeypatch.setattr(jobs.bodies.os, "pwrite", pwrite)
+    assert main(["run", str(SAMPLES), "--output", str(out), "--config", str(config)]) == EXIT_INFRA
+    assert out.read_text(encoding="utf-8") == "previous good report\n"
+    left = {p.name for p in out.parent.iterdir()}
+    assert left <= {"ranking.csv", ".ranking.csv.lock", ".textquality-cache.sqlite"}  # no temp or body file
