@@ -66,9 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     cold_ours = [_cold_pass(texts, lexicon, settings) for _ in range(args.cold_passes)]
     cold_generated = [_cold_pass(fresh, lexicon, settings) for _ in range(args.cold_passes)]
     cold_samples, cold = statistics.median(cold_ours), statistics.median(cold_generated)
-    print(f"cold passes, our {len(texts)} texts: " + ", ".join(f"{r:,.0f}" for r in cold_ours) + " tokens/s")
-    shown = ", ".join(f"{r:,.0f}" for r in cold_generated)
-    print(f"cold passes, {len(fresh)} generated articles: {shown} tokens/s")
+    for what, rates in ((f"our {len(texts)} texts", cold_ours), (f"{len(fresh)} generated articles", cold_generated)):
+        print(f"cold passes, {what}: " + ", ".join(f"{r:,.0f}" for r in rates) + " tokens/s")
     rates = []  # warm memos from here on
     for r in range(args.rounds):
         started = time.perf_counter()

@@ -37,7 +37,7 @@ class Held:
 class BodyStore:
     """Append-only store of article bodies in an unnamed temporary file (deleted by the system
     when closed, even when the job is killed). Use as a context manager. Each distinct body is
-    written once; `get` is thread-safe."""
+    written once; `body` is thread-safe."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self._folder = folder

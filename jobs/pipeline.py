@@ -311,14 +311,15 @@ def _garbled_batch(
 @dataclass(frozen=True, slots=True)
 class ScoreInputs:
     """What the score step needs besides a batch of stories: every held article (by id), the
-    ones whose check failed, the store of their bodies, the plan and the check step's output."""
+    ones whose check failed, the store of their bodies, the check step's output and the
+    fingerprints its cached results are stored under."""
 
     held: dict[str, Held]
     failed: frozenset[str]
     store: BodyStore
-    plan: CheckPlan
     checked: Checked
     lexicon: Lexicon
+    grammar_fingerprint: str
     garbled_fingerprint: str
 
 
@@ -333,7 +334,7 @@ def score_step(batch: Sequence[Story], inputs: ScoreInputs, settings: Settings, 
     keys = {m: inputs.held[m].key for m in every}
     grammar: dict[str, GrammarResult] = {}
     if "grammar" in enabled:
-        found = cache.get_grammar({keys[a] for a in members}, inputs.plan.fingerprint)
+        found = cache.get_grammar({keys[a] for a in members}, inputs.grammar_fingerprint)
         grammar = {a: found[keys[a]] for a in members if keys[a] in found}
     spelling = {a: g.spelling for a, g in grammar.items()}
     garbled_of: dict[str, GarbledResult] = {}
@@ -407,9 +408,9 @@ def run(
             held={h.article_id: h for h in held},
             failed=frozenset(f.article_id for f in checked.failures),
             store=store,
-            plan=plan,
             checked=checked,
             lexicon=lexicon,
+            grammar_fingerprint=plan.fingerprint,
             garbled_fingerprint=garbled_fingerprint(settings.garbled) if "garbled" in settings.scorers else "",
         )
         story_of: dict[str, str] = {}  # scored article id → story id

@@ -149,6 +149,14 @@ class TermExtractor:
 _TASK_BODIES = 2_000
 
 
+def _concatenated(vectors: Sequence[TermVector]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`vectors` as three arrays: their sizes (int64), then their ids and weights concatenated."""
+    sizes = np.fromiter(map(len, vectors), np.int64, len(vectors))
+    ids = np.concatenate([v.ids for v in vectors]) if vectors else np.empty(0, np.int32)
+    weights = np.concatenate([v.weights for v in vectors]) if vectors else np.empty(0, np.float32)
+    return sizes, ids, weights
+
+
 class TermVectors(Sequence[TermVector]):
     """Many term vectors in compact storage: blocks of `block` vectors (the last may be shorter),
     each three arrays (where each vector starts, their ids, their weights), so 100,000 vectors
@@ -175,10 +183,7 @@ class TermVectors(Sequence[TermVector]):
 
     def add_vectors(self, vectors: Sequence[TermVector]) -> None:
         """Append a block of separate vectors."""
-        sizes = np.fromiter(map(len, vectors), np.int64, len(vectors))
-        ids = np.concatenate([v.ids for v in vectors]) if vectors else np.empty(0, np.int32)
-        weights = np.concatenate([v.weights for v in vectors]) if vectors else np.empty(0, np.float32)
-        self.add_block(sizes, ids, weights)
+        self.add_block(*_concatenated(vectors))
 
     def __len__(self) -> int:
         return self._n
@@ -250,10 +255,7 @@ def _vectors_in_worker(bodies: list[str]) -> tuple[int, list[str], np.ndarray, n
     known = len(_worker_extractor.vocabulary)
     vectors = [_worker_extractor.vector(b) for b in bodies]
     new_terms = list(itertools.islice(_worker_extractor.vocabulary, known, None))
-    sizes = np.fromiter(map(len, vectors), np.int64, len(vectors))
-    ids = np.concatenate([v.ids for v in vectors]) if vectors else np.empty(0, np.int32)
-    weights = np.concatenate([v.weights for v in vectors]) if vectors else np.empty(0, np.float32)
-    return os.getpid(), new_terms, sizes, ids, weights
+    return os.getpid(), new_terms, *_concatenated(vectors)
 
 
 def cosine(a: TermVector, b: TermVector) -> float:
@@ -274,10 +276,9 @@ def _matrix(vectors: Sequence[TermVector], top_terms: int | None, n_terms: int |
     `n_terms`: the number of columns (default: one past the largest id)."""
     if top_terms is not None:
         vectors = [_heaviest(v, top_terms) for v in vectors]
+    sizes, indices, data = _concatenated(vectors)
     indptr = np.zeros(len(vectors) + 1, np.int64)
-    np.cumsum([v.ids.size for v in vectors], out=indptr[1:])
-    indices = np.concatenate([v.ids for v in vectors]) if vectors else np.empty(0, np.int32)
-    data = np.concatenate([v.weights for v in vectors]) if vectors else np.empty(0, np.float32)
+    np.cumsum(sizes, out=indptr[1:])
     return sp.csr_matrix(
         (data, indices, indptr), shape=(len(vectors), _n_terms(vectors) if n_terms is None else n_terms)
     )
