@@ -7,7 +7,7 @@ LT_DIR := .cache/languagetool
 LT_STAMP := $(LT_DIR)/jars/.provisioned
 OUT ?= out/ranking.csv
 
-.PHONY: run test lint eval bench bench-memory setup languagetool
+.PHONY: run test lint eval bench bench-memory bench-tuning setup languagetool
 
 setup: $(VENV)/.installed $(LT_STAMP)
 
@@ -42,3 +42,6 @@ bench: setup
 
 bench-memory: setup
 	$(BIN)/python -m bench.memory
+
+bench-tuning: setup
+	$(BIN)/python -m bench.tuning

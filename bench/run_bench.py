@@ -310,10 +310,20 @@ def default_languagetool(jars: Path, log: Path, timeout: float = 180.0) -> Itera
                 proc.wait(timeout=15)
 
 
-class RawChecker:
-    """Posts bodies to /v2/check with the job's request parameters; one Session per thread."""
+def _loopback_session() -> requests.Session:
+    session = requests.Session()
+    session.trust_env = False  # loopback: no proxy
+    return session
 
-    def __init__(self, url: str, language: str, disabled_rules: Sequence[str], chunk_chars: int) -> None:
+
+class RawChecker:
+    """Posts bodies to /v2/check with the job's request parameters; one Session per thread, or,
+    with `reuse_connections=False`, a new connection per request (as language-tool-python does).
+    `run` keeps each body's matches, as (offset in the body, rule id), in `found`."""
+
+    def __init__(
+        self, url: str, language: str, disabled_rules: Sequence[str], chunk_chars: int, reuse_connections: bool = True
+    ) -> None:
         from scoring.grammar import chunks  # the job's own chunking, so requests are the same
 
         self._chunks = chunks
@@ -322,38 +332,44 @@ class RawChecker:
         if disabled_rules:
             self._params["disabledRules"] = ",".join(disabled_rules)
         self._chunk_chars = chunk_chars
+        self._reuse = reuse_connections
         self._local = threading.local()
         self._sessions: list[requests.Session] = []
+        self.found: list[tuple[tuple[int, str], ...]] = []
 
     def _session(self) -> requests.Session:
         s = getattr(self._local, "session", None)
         if s is None:
-            s = requests.Session()
-            s.trust_env = False  # loopback: no proxy
-            self._local.session = s
+            s = self._local.session = _loopback_session()
             self._sessions.append(s)
         return s
 
-    def check(self, body: str) -> int:
-        matches = 0
-        for _, piece in self._chunks(body, self._chunk_chars):
+    def check(self, body: str) -> tuple[tuple[int, str], ...]:
+        found: list[tuple[int, str]] = []
+        for offset, piece in self._chunks(body, self._chunk_chars):
             if not piece.strip():
                 continue
-            resp = self._session().post(self._url, data={**self._params, "text": piece}, timeout=300)
+            session = self._session() if self._reuse else _loopback_session()
+            try:
+                resp = session.post(self._url, data={**self._params, "text": piece}, timeout=300)
+            finally:
+                if not self._reuse:
+                    session.close()
             resp.raise_for_status()
-            matches += len(resp.json()["matches"])
-        return matches
+            found += ((offset + m["offset"], m["rule"]["id"]) for m in resp.json()["matches"])
+        return tuple(found)
 
     def run(self, bodies: Sequence[str], concurrency: int) -> float:
+        """Seconds to check `bodies` from `concurrency` threads; their matches go to `found`."""
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=concurrency) as pool:
-            for _ in pool.map(self.check, bodies):
-                pass
+            self.found = list(pool.map(self.check, bodies))
         return time.perf_counter() - started
 
     def close(self) -> None:
         for s in self._sessions:
             s.close()
+        self._sessions.clear()
 
 
 def _pre_timing_bodies(seed: int) -> list[str]:

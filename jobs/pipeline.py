@@ -197,6 +197,15 @@ def plan_step(held: Sequence[Held], settings: Settings, cache: RunCache) -> Chec
     return plan
 
 
+def in_story_order(todo: dict[str, Held], held: Sequence[Held], stories: Sequence[Story]) -> list[str]:
+    """The body keys of `todo`, each once, story by story (then any in no story). Versions of a
+    story share sentences: sent one after another, LanguageTool's sentence cache answers the
+    repeats (`cacheSize` in server_properties)."""
+    key_of = {h.article_id: h.key for h in held}
+    grouped = (key_of[m] for st in stories for m in st.members if m in key_of)
+    return [k for k in dict.fromkeys([*grouped, *todo]) if k in todo]
+
+
 @contextlib.contextmanager
 def languagetool_step(plan: CheckPlan, settings: Settings) -> Iterator[Future[LanguageToolServer] | None]:
     """Start LanguageTool in a background thread when the plan needs it, so that Java's start-up
@@ -221,6 +230,7 @@ def languagetool_step(plan: CheckPlan, settings: Settings) -> Iterator[Future[La
 
 def check_step(
     held: Sequence[Held],
+    stories: Sequence[Story],
     store: BodyStore,
     plan: CheckPlan,
     starting: Future[LanguageToolServer] | None,
@@ -228,8 +238,8 @@ def check_step(
     cache: RunCache,
     progress: bool,
 ) -> Checked:
-    """LanguageTool for new and changed bodies (each distinct body once), each result stored in
-    the cache as it arrives, and readability computed meanwhile."""
+    """LanguageTool for new and changed bodies (each distinct body once, story by story), each
+    result stored in the cache as it arrives, and readability computed meanwhile."""
     started = time.monotonic()
     if starting is None:
         return Checked(_readability_all(held, store, settings, cache), [], 0.0, 0)
@@ -243,7 +253,8 @@ def check_step(
         return checker.check(store.body(h))  # the body is read when a thread takes the task
 
     try:
-        pending: dict[Future[GrammarResult], str] = {pool.submit(check, h): k for k, h in plan.todo.items()}
+        keys = in_story_order(plan.todo, held, stories)
+        pending: dict[Future[GrammarResult], str] = {pool.submit(check, plan.todo[k]): k for k in keys}
         readability = _readability_all(held, store, settings, cache)  # overlaps with LanguageTool's work
         bar = tqdm(total=len(pending), desc="LanguageTool", unit="article", disable=not progress)
         while pending:
@@ -402,7 +413,7 @@ def run(
         with languagetool_step(plan, settings) as starting:
             lexicon = Lexicon.load()
             stories = group_step(held, store, lexicon, settings, cache)
-            checked = check_step(held, store, plan, starting, settings, cache, progress)
+            checked = check_step(held, stories, store, plan, starting, settings, cache, progress)
         all_failures = failures + checked.failures
         inputs = ScoreInputs(
             held={h.article_id: h for h in held},

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -44,6 +45,9 @@ def server_properties(settings: LanguageToolSettings) -> str:
             "pipelineCaching=true",
             f"maxPipelinePoolSize={max(settings.max_check_threads, settings.client_threads) * 2}",
             "pipelineExpireTimeInSeconds=86400",
+            # Cache the results of this many sentences: versions of a story, sent one after
+            # another (pipeline.in_story_order), share sentences. Measured by bench.tuning.
+            "cacheSize=2000",
             # Requests wait in the queue rather than being refused while all threads are busy.
             "maxWorkQueueSize=10000",
             # The job chunks long texts itself; this is only a guard.
@@ -69,9 +73,16 @@ class LanguageToolServer:
     `settings.url` set, no process is started and `url` is that server.
     """
 
-    def __init__(self, settings: LanguageToolSettings, port: int | None = None) -> None:
+    def __init__(
+        self,
+        settings: LanguageToolSettings,
+        port: int | None = None,
+        *,
+        properties: Callable[[LanguageToolSettings], str] = server_properties,
+    ) -> None:
         self._settings = settings
         self._port = port  # None: any free port
+        self._properties = properties  # the server.properties text (bench.tuning varies it)
         self._process: subprocess.Popen[bytes] | None = None
         self._workdir: Path | None = None
         self._url: str | None = settings.url.rstrip("/") + "/" if settings.url else None
@@ -163,7 +174,7 @@ class LanguageToolServer:
         if self._workdir is None:
             self._workdir = Path(tempfile.mkdtemp(prefix="textquality-lt-"))
         props = self._workdir / "server.properties"
-        props.write_text(server_properties(s), encoding="utf-8")
+        props.write_text(self._properties(s), encoding="utf-8")
         port = self._port or _free_port()
         cmd = [
             s.java,

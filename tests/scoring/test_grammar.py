@@ -48,6 +48,19 @@ def test_offsets_map_back_across_chunks_and_wide_characters(languagetool, settin
         assert body[issue.span.start : issue.span.end] == issue.text
 
 
+def test_shared_sentences_get_the_same_issues_at_their_own_offsets(languagetool, settings):
+    # versions of a story share sentences, which the server's sentence cache answers
+    _, client = languagetool
+    lead = "The editor added this opening line.\n"
+    alone = check_grammar(client, texts.GARBLED, settings.languagetool)
+    later = check_grammar(client, lead + texts.GARBLED, settings.languagetool)
+    assert alone.issues
+    assert [(i.rule_id, i.text, i.span.start) for i in alone.issues] == [
+        (i.rule_id, i.text, i.span.start - len(lead)) for i in later.issues
+    ]
+    assert [s.start for s in alone.spelling] == [s.start - len(lead) for s in later.spelling]
+
+
 def test_concurrent_checks_match_sequential(languagetool, settings):
     _, client = languagetool
     bodies = [texts.GARBLED, texts.CLEAN, texts.NEGATIVE, "😀 " + texts.GARBLED] * 3
