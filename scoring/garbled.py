@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from scoring.garbled_split import FUNCTION_WORDS, _is_piece, _split_lookups, _split_run_together
 from scoring.garbled_tokens import (  # noqa: F401  (the tokenizer's rules, as its property test reads them)
     _DASHES,
     _OPENING_QUOTES,
@@ -55,14 +56,8 @@ REASONS: dict[str, str] = {
     "unknown_word": "a lower-case word no dictionary knows and LanguageTool flags",
 }
 
-# Words that may stand as one piece of a run-together token however short they are.
-FUNCTION_WORDS = frozenset(
-    """a an and as at be by for from in into is it of on or the to with he she we they you not are was were
-    has have had will would could can than if but so said""".split()
-)
 # Two function words run together ("ofthe", "inthe"); real words among them ("into", "onto",
 # "bean") are excluded by the dictionary check where this is used.
-MAX_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 FUNCTION_PAIRS = frozenset(a + b for a in FUNCTION_WORDS for b in FUNCTION_WORDS)
 # Legitimate immediate repeats ("she had had enough", "that that").
 ALLOWED_REPEATS = frozenset({"had", "that", "is", "bye", "very", "so", "no", "ha", "knock", "really"})
@@ -323,91 +318,6 @@ def _usually_lowercase(lexicon: Lexicon, word: str) -> bool:
     """`Lexicon.usually_lowercase`, memoised per process (several lookups; asked of capitalised
     words, which recur)."""
     return lexicon.usually_lowercase(word)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _is_piece(lexicon: Lexicon, piece_zipf: float, known_zipf: float, piece: str, named: bool) -> bool:
-    """A piece a run-together token may split into: a function word, a common word, a common
-    word plus 's', or a name this text (or a sibling) uses (`named`: it uses
-    `piece.capitalize()`). A lower-case piece that the dictionary knows only as a name ("kim"
-    in "akim") does not count. Memoised per process."""
-    low = piece.lower()
-    if low in FUNCTION_WORDS:
-        return True
-    if len(piece) < 3:
-        return False
-    if piece.islower() and not lexicon.is_common_word(low) and lexicon.is_proper_noun(low):
-        return False
-    if lexicon.frequency(low) >= piece_zipf or named:
-        return True
-    if len(low) >= 5 and (lexicon.frequency(low) >= known_zipf or lexicon.is_common_word(low)):
-        return True  # a longer word may be rarer: "hotline|has", "obstreperous|debate"
-    if piece[:1].isupper() and lexicon.is_proper_noun(piece):
-        return True  # "Accra|and", "Turkestan|region"
-    return len(low) > 3 and low.endswith("s") and lexicon.frequency(low[:-1]) >= piece_zipf
-
-
-@functools.lru_cache(maxsize=1 << 12)  # a few kB each
-def _split_lookups(word: str) -> frozenset[str]:
-    """Every string `_split_run_together` may look up in the article's words for `word` (a
-    superset): the pieces of each split capitalised, the left pieces as written when `word` is
-    capitalised (only then is one looked up as written), and the right piece less a plural s,
-    capitalised."""
-    lefts = [word[:i] for i in range(1, len(word))]
-    rights = [word[i:] for i in range(1, len(word))]
-    found = {*map(str.capitalize, lefts), *map(str.capitalize, rights)}
-    if word[:1].isupper():
-        found.update(lefts)
-    if word.endswith("s"):  # so does every right piece
-        found.update(right[:-1].capitalize() for right in rights)
-    return frozenset(found)
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _split_run_together(
-    lexicon: Lexicon,
-    piece_zipf: float,
-    known_zipf: float,
-    word: str,
-    present: frozenset[str],
-    strong_only: bool,
-    function_only: bool,
-) -> tuple[str, str, bool] | None:
-    """Best split of `word` into two pieces that are both words, or None. The flag says whether
-    the split is strong: one piece is a function word or a name the text itself uses.
-    `present`: the strings of `_split_lookups(word)` the article (or a sibling) uses; that is
-    all the split reads of the article, so it is memoised per process.
-    `strong_only`: strong splits only; `function_only`: splits with a function word only."""
-    best: tuple[float, tuple[str, str, bool]] | None = None
-    low = word.lower()
-    n = len(word)
-    positions = range(1, n)
-    if function_only:  # function words have at most MAX_FUNCTION_WORD letters
-        positions = sorted({*range(1, min(n, MAX_FUNCTION_WORD + 1)), *range(max(1, n - MAX_FUNCTION_WORD), n)})
-    capitalised = word[0].isupper()
-    for i in positions:
-        left, right = word[:i], word[i:]
-        function_split = (i <= MAX_FUNCTION_WORD and low[:i] in FUNCTION_WORDS) or (
-            n - i <= MAX_FUNCTION_WORD and low[i:] in FUNCTION_WORDS
-        )
-        if function_only and not function_split:
-            continue
-        right_named = right.capitalize() in present
-        strong = (
-            function_split
-            or right_named
-            or (capitalised and (left in present or (lexicon.is_proper_noun(left) and lexicon.frequency(right) >= 4.5)))
-            or (right.endswith("s") and right[:-1].capitalize() in present)
-        )
-        if (strong_only and not strong) or not (
-            _is_piece(lexicon, piece_zipf, known_zipf, left, left.capitalize() in present)
-            and _is_piece(lexicon, piece_zipf, known_zipf, right, right_named)
-        ):
-            continue
-        score = min(i, n - i) + (10 if strong else 0)
-        if best is None or score > best[0]:
-            best = (score, (left, right, strong))
-    return best[1] if best else None
 
 
 @functools.lru_cache(maxsize=1 << 16)
