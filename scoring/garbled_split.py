@@ -12,6 +12,7 @@ never change a result (tests/scoring/test_garbled_split.py).
 from __future__ import annotations
 
 import functools
+import itertools
 
 from scoring.lexicon import Lexicon
 
@@ -85,17 +86,25 @@ def _cuts(pieces: frozenset[str], low: str, present: frozenset[str]) -> list[int
 @functools.lru_cache(maxsize=1 << 12)  # a few kB each
 def _split_lookups(word: str) -> frozenset[str]:
     """Every string `_split_run_together` may look up in the article's words for `word` (a
-    superset): the pieces of each split capitalised, the left pieces as written when `word` is
-    capitalised (only then is one looked up as written), and the right piece less a plural s,
-    capitalised."""
-    lefts = [word[:i] for i in range(1, len(word))]
-    rights = [word[i:] for i in range(1, len(word))]
-    found = {*map(str.capitalize, lefts), *map(str.capitalize, rights)}
+    superset) at a cut whose pieces can both be pieces at all (at least `MIN_PIECE` letters or a
+    function word; at any other cut `_is_piece` rejects a piece whatever the text names): the
+    pieces capitalised, the left piece as written when `word` is capitalised (only then is one
+    looked up as written), and the right piece less a plural s, capitalised."""
+    n = len(word)
+    cuts = [
+        i
+        for i in range(1, n)
+        if (i >= MIN_PIECE or word[:i].lower() in FUNCTION_WORDS)
+        and (n - i >= MIN_PIECE or word[i:].lower() in FUNCTION_WORDS)
+    ]
+    lefts = [word[:i] for i in cuts]
+    rights = [word[i:] for i in cuts]
+    found = [map(str.capitalize, lefts), map(str.capitalize, rights)]
     if word[:1].isupper():
-        found.update(lefts)
+        found.append(lefts)
     if word.endswith("s"):  # so does every right piece
-        found.update(right[:-1].capitalize() for right in rights)
-    return frozenset(found)
+        found.append(map(str.capitalize, [right[:-1] for right in rights]))
+    return frozenset(itertools.chain.from_iterable(found))
 
 
 @functools.lru_cache(maxsize=1 << 15)

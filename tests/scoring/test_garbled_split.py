@@ -1,6 +1,8 @@
 """The run-together split search's shortcuts (the cuts next to a function word; for an ASCII
-token, the cuts whose pieces are both in `_piece_words` or named) never change a split: the
-search gives what reading every cut gives (`_best_split` on all cuts, the general path)."""
+token, the cuts whose pieces are both in `_piece_words` or named; the article's words looked
+up only at cuts whose pieces can be pieces at all) never change a split: the search gives what
+reading every cut, with every string it may look up, gives (`_best_split` on all cuts, the
+general path)."""
 
 from __future__ import annotations
 
@@ -19,13 +21,27 @@ from scoring.garbled_split import FUNCTION_WORDS, _best_split, _split_lookups, _
 ROOT = Path(__file__).parents[2]
 
 
-def _agree(lexicon, garbled_settings, word: str, present: frozenset[str]) -> None:
+def _all_lookups(word: str) -> frozenset[str]:
+    """Every string the split search may look up for `word`, at every cut (the general path)."""
+    lefts = [word[:i] for i in range(1, len(word))]
+    rights = [word[i:] for i in range(1, len(word))]
+    found = {*map(str.capitalize, lefts), *map(str.capitalize, rights)}
+    if word[:1].isupper():
+        found.update(lefts)
+    if word.endswith("s"):
+        found.update(right[:-1].capitalize() for right in rights)
+    return frozenset(found)
+
+
+def _agree(lexicon, garbled_settings, word: str, words: frozenset[str]) -> None:
+    """The split of `word` in an article that uses `words`, by the search and by the general path."""
     pz, kz = garbled_settings.piece_zipf, garbled_settings.known_zipf
+    present, named = _split_lookups(word) & words, _all_lookups(word) & words
     for strong_only in (False, True):
         for function_only in (False, True):
             fast = _split_run_together.__wrapped__(lexicon, pz, kz, word, present, strong_only, function_only)
-            general = _best_split(lexicon, pz, kz, word, present, strong_only, function_only, range(1, len(word)))
-            assert fast == general, (word, sorted(present), strong_only, function_only)
+            general = _best_split(lexicon, pz, kz, word, named, strong_only, function_only, range(1, len(word)))
+            assert fast == general, (word, sorted(named), strong_only, function_only)
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +77,9 @@ def test_split_shortcuts_agree_with_reading_every_cut(lexicon, settings, pieces,
     kinds = data.draw(st.lists(st.sampled_from(_KINDS), min_size=1, max_size=3))
     word = "".join(data.draw(st.sampled_from(pieces[kind])) for kind in kinds)
     word = data.draw(st.sampled_from(_CASES))(word) + data.draw(st.sampled_from(["", "s", "é", "ß"]))
-    lookups = sorted(_split_lookups(word))
-    present = frozenset(data.draw(st.lists(st.sampled_from(lookups), max_size=4))) if lookups else frozenset()
-    _agree(lexicon, settings.garbled, word, present)
+    lookups = sorted(_all_lookups(word))
+    words = frozenset(data.draw(st.lists(st.sampled_from(lookups), max_size=4))) if lookups else frozenset()
+    _agree(lexicon, settings.garbled, word, words)
 
 
 def test_split_shortcuts_agree_on_our_texts(lexicon, settings):
@@ -74,5 +90,5 @@ def test_split_shortcuts_agree_on_our_texts(lexicon, settings):
     for text in texts:
         words = frozenset(re.findall(r"[^\W\d_][\w'’-]*", text))
         for word in sorted(words - seen):
-            _agree(lexicon, settings.garbled, word, _split_lookups(word) & words)
+            _agree(lexicon, settings.garbled, word, words)
         seen |= words
