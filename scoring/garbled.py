@@ -144,7 +144,7 @@ class _Context:
             )
         self.distinct = set(tokens.cores)
         self.words = self.distinct | siblings.words if siblings.words else self.distinct
-        # the distinct cores that are not plain known lower-case words (a few in ten)
+        # the distinct cores that are not plain known lower-case words or known names (a few in ten)
         self.unknown = self.distinct - _easy_words(lexicon, settings.known_zipf)
         self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
         self._capitalised_lines: dict[int, bool] = {}  # line's first token -> capitalised line
@@ -556,13 +556,21 @@ def _split_words(ctx: _Context) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=8)
 def _easy_words(lexicon: Lexicon, known_zipf: float) -> frozenset[str]:
-    """Lower-case, letters-only words at least `known_zipf` frequent that are not two function
-    words run together: tokens that need no rule at all (unless LanguageTool flags them)."""
-    return frozenset(
+    """Tokens that need no rule at all (unless LanguageTool flags them): lower-case,
+    letters-only words at least `known_zipf` frequent that are not two function words run
+    together, and those of them the lexicon lists as names, capitalised ("Beijing", "Monday":
+    `_read_word` reads such a core as `_CLEAR`; a test checks each one)."""
+    words = [
         w
         for w, z in lexicon.zipf.items()
         if z >= known_zipf and w.isalpha() and w.islower() and w not in FUNCTION_PAIRS
-    )
+    ]
+    names = [
+        name
+        for w, name in zip(words, map(str.capitalize, words), strict=True)
+        if name in lexicon.proper and name[1:].islower() and name.lower() == w
+    ]
+    return frozenset(words + names)
 
 
 @functools.lru_cache(maxsize=8)
