@@ -224,6 +224,10 @@ class _Word(NamedTuple):
     proper: bool  # Lexicon.is_proper_noun(word)
 
 
+# `_Word(*fields)` without the generated keyword `__new__` (a Python call): read once per core
+_new_word = functools.partial(tuple.__new__, _Word)
+
+
 def _settled(verdict: str | None) -> _Word:
     """The reading of a core that alone decides the token's verdict."""
     return _Word(_RULES, _RULES, True, verdict, "", "", 0.0, False, False)
@@ -277,7 +281,8 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
             return stripped
         word, possessive = stripped
     low = word.lower()  # (`word` has straight apostrophes: the lexicon's lookups, inlined)
-    zipf, common, proper = lexicon.zipf.get(low, 0.0), low in lexicon.common, lexicon.is_proper_noun(word)
+    zipf, common = lexicon.zipf.get(low, 0.0), low in lexicon.common
+    proper = word.capitalize() in lexicon.proper or word in lexicon.proper
     capitalised = word[0].isupper()
     known = _RULES  # (a core of letters only is its own word: `zipf` and `proper` are the core's)
     if alpha and zipf >= known_zipf and low not in FUNCTION_PAIRS:
@@ -310,7 +315,7 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
         quiet = _CLEAR
     else:
         quiet = _CLEAR_AT_START
-    return _Word(known, quiet, False, None, word, possessive, zipf, common, proper)
+    return _new_word((known, quiet, False, None, word, possessive, zipf, common, proper))
 
 
 @functools.lru_cache(maxsize=1 << 15)
