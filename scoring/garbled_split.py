@@ -2,7 +2,7 @@
 two words ("Kim|in", "Back|russias", "Ministry|of"), or none.
 
 The search first narrows the cuts cheaply: a split with a function word only needs the cuts
-next to one; any other split of an ASCII token needs both pieces in one precomputed set of
+next to one; any other split of an ASCII token needs both pieces in one precomputed table of
 every lower-case string the lexicon could accept as a piece (`_piece_words`), or named by the
 text (`_cuts`). Most unknown names have no such cut and cost a few set lookups. Only the cuts
 left are read in full (`_best_split`, which on all cuts is the general path): the shortcuts
@@ -51,15 +51,17 @@ def _is_piece(lexicon: Lexicon, piece_zipf: float, known_zipf: float, piece: str
 
 
 @functools.lru_cache(maxsize=2)  # one per lexicon and thresholds in use (about 16 MB each)
-def _piece_words(lexicon: Lexicon, piece_zipf: float, known_zipf: float) -> frozenset[str]:
+def _piece_words(lexicon: Lexicon, piece_zipf: float, known_zipf: float) -> dict[str, None]:
     """Every lower-case string `_is_piece` may accept, for an ASCII piece the text does not
     name (a superset): the function words, the words of 3 letters or more at least
     `piece_zipf` frequent and their plurals in s, the words of 5 letters or more at least
     `known_zipf` frequent or listed common, and the names of 3 letters or more, lower-cased.
-    About 300,000 strings, 16 MB; built once per lexicon (about 0.2 s)."""
+    About 300,000 strings, 16 MB; built once per lexicon (about 0.2 s). A dict, keys only: the
+    garbage collector never walks a dict of strings (it would walk a set, at every full
+    collection, 30 ms)."""
     zipf = lexicon.zipf
     frequent = [w for w, z in zipf.items() if z >= min(piece_zipf, known_zipf) and len(w) >= MIN_PIECE]
-    return frozenset(
+    return dict.fromkeys(
         itertools.chain(
             FUNCTION_WORDS,
             (w for w in frequent if zipf[w] >= piece_zipf or len(w) >= 5),
@@ -70,7 +72,7 @@ def _piece_words(lexicon: Lexicon, piece_zipf: float, known_zipf: float) -> froz
     )
 
 
-def _cuts(pieces: frozenset[str], low: str, present: frozenset[str]) -> list[int]:
+def _cuts(pieces: dict[str, None], low: str, present: frozenset[str]) -> list[int]:
     """The cuts of `low` (an ASCII word in lower case; ascending) whose pieces may both be
     accepted: each is in `pieces` (`_piece_words`) or named in `present` (capitalised: for an
     ASCII piece, lower-casing it or its capitalised form gives the same string)."""
