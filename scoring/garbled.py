@@ -11,7 +11,8 @@ token's reason code (`REASONS`). Evidence, strongest first:
 4. LanguageTool's spelling matches (category TYPOS), as one more signal: an unknown
    capitalised word (a name) is never flagged on LanguageTool's word alone.
 
-Known words are cheap (one set lookup); only unknown tokens pay for splitting and edit search.
+Known words are cheap (one set lookup); only unknown tokens pay for splitting (the split search
+is `scoring.garbled_split`) and edit search.
 What a word is by itself (its lexicon facts, the rules that need no context, its splits and
 near misses) is memoised per process in bounded caches keyed on the lexicon and the thresholds,
 so recurring vocabulary is read once; the article-dependent rules run per token.
@@ -224,7 +225,8 @@ class _Word(NamedTuple):
     proper: bool  # Lexicon.is_proper_noun(word)
 
 
-# `_Word(*fields)` without the generated keyword `__new__` (a Python call): read once per core
+# A `_Word` from the tuple of its fields, without the generated keyword `__new__` (a Python
+# call on every first sighting of a core)
 _new_word = functools.partial(tuple.__new__, _Word)
 
 

@@ -4,7 +4,7 @@ two words ("Kim|in", "Back|russias", "Ministry|of"), or none.
 The search first narrows the cuts cheaply: a split with a function word only needs the cuts
 next to one; any other split of an ASCII token needs both pieces in one precomputed table of
 every lower-case string the lexicon could accept as a piece (`_piece_words`), or named by the
-text (`_cuts`). Most unknown names have no such cut and cost a few set lookups. Only the cuts
+text (`_cuts`). Most unknown names have no such cut and cost a few lookups. Only the cuts
 left are read in full (`_best_split`, which on all cuts is the general path): the shortcuts
 never change a result (tests/scoring/test_garbled_split.py).
 """
