@@ -3,10 +3,10 @@ two words ("Kim|in", "Back|russias", "Ministry|of"), or none.
 
 The search first narrows the cuts cheaply: a split with a function word only needs the cuts
 next to one; any other split of an ASCII token needs both pieces in one precomputed table of
-every lower-case string the lexicon could accept as a piece (`_piece_words`), or named by the
-text (`_cuts`). Most unknown names have no such cut and cost a few lookups. Only the cuts
-left are read in full (`_best_split`, which on all cuts is the general path): the shortcuts
-never change a result (tests/scoring/test_garbled_split.py).
+the lower-case strings the lexicon could accept as a piece (`_piece_words`) or among its
+listed common words, or named by the text (`_cuts`). Most unknown names have no such cut and
+cost a few lookups. Only the cuts left are read in full (`_best_split`, which on all cuts is
+the general path): the shortcuts never change a result (tests/scoring/test_garbled_split.py).
 """
 
 from __future__ import annotations
@@ -50,15 +50,15 @@ def _is_piece(lexicon: Lexicon, piece_zipf: float, known_zipf: float, piece: str
     return len(low) > 3 and low.endswith("s") and lexicon.frequency(low[:-1]) >= piece_zipf
 
 
-@functools.lru_cache(maxsize=2)  # one per lexicon and thresholds in use (about 16 MB each)
+@functools.lru_cache(maxsize=2)  # one per lexicon and thresholds in use (about 9 MB each)
 def _piece_words(lexicon: Lexicon, piece_zipf: float, known_zipf: float) -> dict[str, None]:
     """Every lower-case string `_is_piece` may accept, for an ASCII piece the text does not
-    name (a superset): the function words, the words of 3 letters or more at least
-    `piece_zipf` frequent and their plurals in s, the words of 5 letters or more at least
-    `known_zipf` frequent or listed common, and the names of 3 letters or more, lower-cased.
-    About 300,000 strings, 16 MB; built once per lexicon (about 0.2 s). A dict, keys only: the
-    garbage collector never walks a dict of strings (it would walk a set, at every full
-    collection, 30 ms)."""
+    name, but for the listed common words (`Lexicon.common`, looked up there): the function
+    words, the words of 3 letters or more at least `piece_zipf` frequent and their plurals in
+    s, the words of 5 letters or more at least `known_zipf` frequent, and the names of 3 letters
+    or more, lower-cased. About 90,000 strings, 9 MB; built once per lexicon (about 0.05 s). A
+    dict, keys only: the garbage collector never walks a dict of strings (it would walk a set
+    at every full collection)."""
     zipf = lexicon.zipf
     frequent = [w for w, z in zipf.items() if z >= min(piece_zipf, known_zipf) and len(w) >= MIN_PIECE]
     return dict.fromkeys(
@@ -66,23 +66,23 @@ def _piece_words(lexicon: Lexicon, piece_zipf: float, known_zipf: float) -> dict
             FUNCTION_WORDS,
             (w for w in frequent if zipf[w] >= piece_zipf or len(w) >= 5),
             (w + "s" for w in frequent if zipf[w] >= piece_zipf),
-            (w for w in lexicon.common if len(w) >= 5),
             (w for w in map(str.lower, lexicon.proper) if len(w) >= MIN_PIECE),
         )
     )
 
 
-def _cuts(pieces: dict[str, None], low: str, present: frozenset[str]) -> list[int]:
+def _cuts(pieces: dict[str, None], common: frozenset[str], low: str, present: frozenset[str]) -> list[int]:
     """The cuts of `low` (an ASCII word in lower case; ascending) whose pieces may both be
-    accepted: each is in `pieces` (`_piece_words`) or named in `present` (capitalised: for an
-    ASCII piece, lower-casing it or its capitalised form gives the same string)."""
-    if not present:
-        return [i for i in range(1, len(low)) if low[:i] in pieces and low[i:] in pieces]
-    named = {p.lower() for p in present}
+    accepted: each is in `pieces` (`_piece_words`), a listed `common` word of 5 letters or
+    more, or named in `present` (capitalised: for an ASCII piece, lower-casing it or its
+    capitalised form gives the same string)."""
+    named = frozenset(map(str.lower, present))
+    n = len(low)
     return [
         i
-        for i in range(1, len(low))
-        if (low[:i] in pieces or low[:i] in named) and (low[i:] in pieces or low[i:] in named)
+        for i in range(1, n)
+        if (low[:i] in pieces or (i >= 5 and low[:i] in common) or low[:i] in named)
+        and (low[i:] in pieces or (n - i >= 5 and low[i:] in common) or low[i:] in named)
     ]
 
 
@@ -135,7 +135,7 @@ def _split_run_together(
             or (n - i <= MAX_FUNCTION_WORD and low[i:] in FUNCTION_WORDS)
         ]
     elif word.isascii():  # the cuts whose pieces may both be words
-        cuts = _cuts(_piece_words(lexicon, piece_zipf, known_zipf), low, present)
+        cuts = _cuts(_piece_words(lexicon, piece_zipf, known_zipf), lexicon.common, low, present)
     else:
         cuts = range(1, n)
     if not cuts:
