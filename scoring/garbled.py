@@ -11,7 +11,8 @@ token's reason code (`REASONS`). Evidence, strongest first:
 4. LanguageTool's spelling matches (category TYPOS), as one more signal: an unknown
    capitalised word (a name) is never flagged on LanguageTool's word alone.
 
-Known words are cheap (one set lookup); only unknown tokens pay for splitting and edit search.
+Known words are cheap (one set lookup); only unknown tokens pay for splitting (the split search
+is `scoring.garbled_split`) and edit search.
 What a word is by itself (its lexicon facts, the rules that need no context, its splits and
 near misses) is memoised per process in bounded caches keyed on the lexicon and the thresholds,
 so recurring vocabulary is read once; the article-dependent rules run per token.
@@ -27,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from scoring.garbled_split import FUNCTION_WORDS, _is_piece, _split_lookups, _split_run_together
 from scoring.garbled_tokens import (  # noqa: F401  (the tokenizer's rules, as its property test reads them)
     _DASHES,
     _OPENING_QUOTES,
@@ -55,14 +57,8 @@ REASONS: dict[str, str] = {
     "unknown_word": "a lower-case word no dictionary knows and LanguageTool flags",
 }
 
-# Words that may stand as one piece of a run-together token however short they are.
-FUNCTION_WORDS = frozenset(
-    """a an and as at be by for from in into is it of on or the to with he she we they you not are was were
-    has have had will would could can than if but so said""".split()
-)
 # Two function words run together ("ofthe", "inthe"); real words among them ("into", "onto",
 # "bean") are excluded by the dictionary check where this is used.
-MAX_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 FUNCTION_PAIRS = frozenset(a + b for a in FUNCTION_WORDS for b in FUNCTION_WORDS)
 # Legitimate immediate repeats ("she had had enough", "that that").
 ALLOWED_REPEATS = frozenset({"had", "that", "is", "bye", "very", "so", "no", "ha", "knock", "really"})
@@ -149,7 +145,7 @@ class _Context:
             )
         self.distinct = set(tokens.cores)
         self.words = self.distinct | siblings.words if siblings.words else self.distinct
-        # the distinct cores that are not plain known lower-case words (a few in ten)
+        # the distinct cores that are not plain known lower-case words or known names (a few in ten)
         self.unknown = self.distinct - _easy_words(lexicon, settings.known_zipf)
         self._splits: dict[tuple[str, bool, bool], tuple[str, str, bool] | None] = {}
         self._capitalised_lines: dict[int, bool] = {}  # line's first token -> capitalised line
@@ -229,6 +225,11 @@ class _Word(NamedTuple):
     proper: bool  # Lexicon.is_proper_noun(word)
 
 
+# A `_Word` from the tuple of its fields, without the generated keyword `__new__` (a Python
+# call on every first sighting of a core)
+_new_word = functools.partial(tuple.__new__, _Word)
+
+
 def _settled(verdict: str | None) -> _Word:
     """The reading of a core that alone decides the token's verdict."""
     return _Word(_RULES, _RULES, True, verdict, "", "", 0.0, False, False)
@@ -282,7 +283,8 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
             return stripped
         word, possessive = stripped
     low = word.lower()  # (`word` has straight apostrophes: the lexicon's lookups, inlined)
-    zipf, common, proper = lexicon.zipf.get(low, 0.0), low in lexicon.common, lexicon.is_proper_noun(word)
+    zipf, common = lexicon.zipf.get(low, 0.0), low in lexicon.common
+    proper = word.capitalize() in lexicon.proper or word in lexicon.proper
     capitalised = word[0].isupper()
     known = _RULES  # (a core of letters only is its own word: `zipf` and `proper` are the core's)
     if alpha and zipf >= known_zipf and low not in FUNCTION_PAIRS:
@@ -315,7 +317,7 @@ def _read_word(lexicon: Lexicon, known_zipf: float, rare_zipf: float, core: str)
         quiet = _CLEAR
     else:
         quiet = _CLEAR_AT_START
-    return _Word(known, quiet, False, None, word, possessive, zipf, common, proper)
+    return _new_word((known, quiet, False, None, word, possessive, zipf, common, proper))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -323,91 +325,6 @@ def _usually_lowercase(lexicon: Lexicon, word: str) -> bool:
     """`Lexicon.usually_lowercase`, memoised per process (several lookups; asked of capitalised
     words, which recur)."""
     return lexicon.usually_lowercase(word)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _is_piece(lexicon: Lexicon, piece_zipf: float, known_zipf: float, piece: str, named: bool) -> bool:
-    """A piece a run-together token may split into: a function word, a common word, a common
-    word plus 's', or a name this text (or a sibling) uses (`named`: it uses
-    `piece.capitalize()`). A lower-case piece that the dictionary knows only as a name ("kim"
-    in "akim") does not count. Memoised per process."""
-    low = piece.lower()
-    if low in FUNCTION_WORDS:
-        return True
-    if len(piece) < 3:
-        return False
-    if piece.islower() and not lexicon.is_common_word(low) and lexicon.is_proper_noun(low):
-        return False
-    if lexicon.frequency(low) >= piece_zipf or named:
-        return True
-    if len(low) >= 5 and (lexicon.frequency(low) >= known_zipf or lexicon.is_common_word(low)):
-        return True  # a longer word may be rarer: "hotline|has", "obstreperous|debate"
-    if piece[:1].isupper() and lexicon.is_proper_noun(piece):
-        return True  # "Accra|and", "Turkestan|region"
-    return len(low) > 3 and low.endswith("s") and lexicon.frequency(low[:-1]) >= piece_zipf
-
-
-@functools.lru_cache(maxsize=1 << 12)  # a few kB each
-def _split_lookups(word: str) -> frozenset[str]:
-    """Every string `_split_run_together` may look up in the article's words for `word` (a
-    superset): the pieces of each split capitalised, the left pieces as written when `word` is
-    capitalised (only then is one looked up as written), and the right piece less a plural s,
-    capitalised."""
-    lefts = [word[:i] for i in range(1, len(word))]
-    rights = [word[i:] for i in range(1, len(word))]
-    found = {*map(str.capitalize, lefts), *map(str.capitalize, rights)}
-    if word[:1].isupper():
-        found.update(lefts)
-    if word.endswith("s"):  # so does every right piece
-        found.update(right[:-1].capitalize() for right in rights)
-    return frozenset(found)
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _split_run_together(
-    lexicon: Lexicon,
-    piece_zipf: float,
-    known_zipf: float,
-    word: str,
-    present: frozenset[str],
-    strong_only: bool,
-    function_only: bool,
-) -> tuple[str, str, bool] | None:
-    """Best split of `word` into two pieces that are both words, or None. The flag says whether
-    the split is strong: one piece is a function word or a name the text itself uses.
-    `present`: the strings of `_split_lookups(word)` the article (or a sibling) uses; that is
-    all the split reads of the article, so it is memoised per process.
-    `strong_only`: strong splits only; `function_only`: splits with a function word only."""
-    best: tuple[float, tuple[str, str, bool]] | None = None
-    low = word.lower()
-    n = len(word)
-    positions = range(1, n)
-    if function_only:  # function words have at most MAX_FUNCTION_WORD letters
-        positions = sorted({*range(1, min(n, MAX_FUNCTION_WORD + 1)), *range(max(1, n - MAX_FUNCTION_WORD), n)})
-    capitalised = word[0].isupper()
-    for i in positions:
-        left, right = word[:i], word[i:]
-        function_split = (i <= MAX_FUNCTION_WORD and low[:i] in FUNCTION_WORDS) or (
-            n - i <= MAX_FUNCTION_WORD and low[i:] in FUNCTION_WORDS
-        )
-        if function_only and not function_split:
-            continue
-        right_named = right.capitalize() in present
-        strong = (
-            function_split
-            or right_named
-            or (capitalised and (left in present or (lexicon.is_proper_noun(left) and lexicon.frequency(right) >= 4.5)))
-            or (right.endswith("s") and right[:-1].capitalize() in present)
-        )
-        if (strong_only and not strong) or not (
-            _is_piece(lexicon, piece_zipf, known_zipf, left, left.capitalize() in present)
-            and _is_piece(lexicon, piece_zipf, known_zipf, right, right_named)
-        ):
-            continue
-        score = min(i, n - i) + (10 if strong else 0)
-        if best is None or score > best[0]:
-            best = (score, (left, right, strong))
-    return best[1] if best else None
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -646,13 +563,21 @@ def _split_words(ctx: _Context) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=8)
 def _easy_words(lexicon: Lexicon, known_zipf: float) -> frozenset[str]:
-    """Lower-case, letters-only words at least `known_zipf` frequent that are not two function
-    words run together: tokens that need no rule at all (unless LanguageTool flags them)."""
-    return frozenset(
+    """Tokens that need no rule at all (unless LanguageTool flags them): lower-case,
+    letters-only words at least `known_zipf` frequent that are not two function words run
+    together, and those of them the lexicon lists as names, capitalised ("Beijing", "Monday":
+    `_read_word` reads such a core as `_CLEAR`; a test checks each one)."""
+    words = [
         w
         for w, z in lexicon.zipf.items()
         if z >= known_zipf and w.isalpha() and w.islower() and w not in FUNCTION_PAIRS
-    )
+    ]
+    names = [
+        name
+        for w, name in zip(words, map(str.capitalize, words), strict=True)
+        if name in lexicon.proper and name[1:].islower() and name.lower() == w
+    ]
+    return frozenset(words + names)
 
 
 @functools.lru_cache(maxsize=8)

@@ -171,7 +171,16 @@ def tokenize(text: str) -> Tokens:
     dashes = []
     leading = {}
     for i in itertools.compress(range(n), map(operator.not_, map(str.isalpha, raws))):
-        offset, cores[i], lows[i], opens_quote, after = _shape(raws[i])
+        raw = raws[i]
+        if raw[0] not in _LEADING and raw[-1] not in _STRIP_TRAILING:
+            continue  # nothing to strip ("2019", "Kim’s", "long-term"): its own core, as read
+        if raw[-1] in ",." and raw[:-1].isalpha():  # `_shape`'s commonest shape, read inline
+            cores[i] = core = raw[:-1]
+            lows[i] = core.lower()
+            if raw[-1] == "." and i + 1 < n:
+                sentence_starts[i + 1] = True
+            continue
+        offset, cores[i], lows[i], opens_quote, after = _shape(raw)
         if offset:
             leading[i] = offset
         if opens_quote:

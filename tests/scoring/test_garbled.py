@@ -121,6 +121,7 @@ def _reference_tokens(text: str) -> list[tuple[str, int, bool]]:
 
 _PIECES = ["PHNOM", "PENH", "A", "—", "–", "-", "Officials", "said.", "“Who", "pay?”", "(AP)", "Kims'", "it’s", "x'"]
 _PIECES += ["sea,", "'", "«Non»", "...", "|", "", "said:", "WHO", "é", "1990.", "U.S.", "“", ")", "end.)"]
+_PIECES += ["Kim,", "SEOUL.", "Zé."]  # words before a comma or a full stop, in capitals too
 _TEXTS = st.one_of(
     st.text(alphabet=st.sampled_from(list("aAbBzZ .,!?;:'\"“”‘’«»()-–—|\n\t é1")), max_size=200),
     st.lists(

@@ -121,3 +121,16 @@ def test_the_word_shortcut_never_changes_a_verdict(lexicon, settings, monkeypatc
     assert results() == with_shortcut
     edges = [find_garbled(t, lex, settings.garbled).tokens for lex in lexicons for t in SHORTCUT_EDGES]
     assert all(len(found) == 1 for found in edges)  # each edge case does flag its token
+
+
+def test_known_names_skipped_as_easy_read_clear_by_themselves(lexicon, settings):
+    """`_easy_words` lists known names capitalised, so the detector never reads them: the general
+    path (`_read_word`) must clear each of them anywhere (`_CLEAR`), whatever the thresholds; a
+    lexicon that lists one-letter and function-word-pair names shows the guards work."""
+    odd = dataclasses.replace(lexicon, proper=lexicon.proper | {"X", "Ofthe"}, zipf={**lexicon.zipf, "ofthe": 5.0})
+    rare = settings.garbled.rare_zipf
+    for lex in (lexicon, odd):
+        for known in (settings.garbled.known_zipf, 4.5):
+            names = [w for w in garbled._easy_words(lex, known) if not w.islower()]
+            assert len(names) > 100
+            assert all(garbled._read_word.__wrapped__(lex, known, rare, name).known == garbled._CLEAR for name in names)
