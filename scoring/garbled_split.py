@@ -5,8 +5,8 @@ The search first narrows the cuts cheaply: a split with a function word only nee
 next to one; any other split of an ASCII token needs both pieces in one precomputed table of
 the lower-case strings the lexicon could accept as a piece (`_piece_words`) or among its
 listed common words, or named by the text (`_cuts`). Most unknown names have no such cut and
-cost a few lookups. Only the cuts left are read in full (`_best_split`, which on all cuts is
-the general path): the shortcuts never change a result (tests/scoring/test_garbled_split.py).
+cost a few lookups. Only the cuts left are read in full (with `every_cut=True`, all of them:
+the general path); the shortcuts never change a result (tests/scoring/test_garbled_split.py).
 """
 
 from __future__ import annotations
@@ -119,46 +119,32 @@ def _split_run_together(
     present: frozenset[str],
     strong_only: bool,
     function_only: bool,
+    *,
+    every_cut: bool = False,
 ) -> Split | None:
-    """Best split of `word` into two pieces that are both words, or None. The flag says whether
-    the split is strong: one piece is a function word or a name the text itself uses.
+    """Best split of `word` into two pieces that are both words, or None: the highest-scoring
+    cut, the first on a tie. The flag says whether the split is strong: one piece is a function
+    word or a name the text itself uses.
     `present`: the strings of `_split_lookups(word)` the article (or a sibling) uses; that is
     all the split reads of the article, so it is memoised per process.
-    `strong_only`: strong splits only; `function_only`: splits with a function word only."""
+    `strong_only`: strong splits only; `function_only`: splits with a function word only.
+    `every_cut`: read every cut (the general path, which the shortcuts never change; tests)."""
     low = word.lower()
     n = len(word)
-    if function_only:  # the cuts next to a function word (at most MAX_FUNCTION_WORD letters)
+    cuts: list[int] | range
+    if every_cut or not (function_only or word.isascii()):
+        cuts = range(1, n)
+    elif function_only:  # the cuts next to a function word (at most MAX_FUNCTION_WORD letters)
         cuts = [
             i
             for i in range(1, n)
             if (i <= MAX_FUNCTION_WORD and low[:i] in FUNCTION_WORDS)
             or (n - i <= MAX_FUNCTION_WORD and low[i:] in FUNCTION_WORDS)
         ]
-    elif word.isascii():  # the cuts whose pieces may both be words
+    else:  # an ASCII word: the cuts whose pieces may both be words
         cuts = _cuts(_piece_words(lexicon, piece_zipf, known_zipf), lexicon.common, low, present)
-    else:
-        cuts = range(1, n)
-    if not cuts:
-        return None
-    return _best_split(lexicon, piece_zipf, known_zipf, word, present, strong_only, function_only, cuts)
-
-
-def _best_split(
-    lexicon: Lexicon,
-    piece_zipf: float,
-    known_zipf: float,
-    word: str,
-    present: frozenset[str],
-    strong_only: bool,
-    function_only: bool,
-    cuts: list[int] | range,
-) -> Split | None:
-    """`_split_run_together` reading every one of `cuts` (ascending; all of 1..len(word)-1 is
-    the general path): the highest-scoring split, the first on a tie."""
     best: tuple[float, Split] | None = None
-    low = word.lower()
-    n = len(word)
-    capitalised = word[0].isupper()
+    capitalised = word[:1].isupper()
     for i in cuts:
         left, right = word[:i], word[i:]
         function_split = (i <= MAX_FUNCTION_WORD and low[:i] in FUNCTION_WORDS) or (

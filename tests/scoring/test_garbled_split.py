@@ -1,8 +1,8 @@
 """The run-together split search's shortcuts (the cuts next to a function word; for an ASCII
 token, the cuts whose pieces are both in `_piece_words` or named; the article's words looked
 up only at cuts whose pieces can be pieces at all) never change a split: the search gives what
-reading every cut, with every string it may look up, gives (`_best_split` on all cuts, the
-general path)."""
+reading every cut, with every string it may look up, gives (`every_cut=True`, the general
+path)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from scoring.garbled_split import FUNCTION_WORDS, _best_split, _split_lookups, _split_run_together
+from scoring.garbled_split import FUNCTION_WORDS, _split_lookups, _split_run_together
 
 ROOT = Path(__file__).parents[2]
 
@@ -40,7 +40,9 @@ def _agree(lexicon, garbled_settings, word: str, words: frozenset[str]) -> None:
     for strong_only in (False, True):
         for function_only in (False, True):
             fast = _split_run_together.__wrapped__(lexicon, pz, kz, word, present, strong_only, function_only)
-            general = _best_split(lexicon, pz, kz, word, named, strong_only, function_only, range(1, len(word)))
+            general = _split_run_together.__wrapped__(
+                lexicon, pz, kz, word, named, strong_only, function_only, every_cut=True
+            )
             assert fast == general, (word, sorted(named), strong_only, function_only)
 
 
