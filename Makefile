@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LT_DIR := .cache/languagetool
-LT_STAMP := $(LT_DIR)/jars/.provisioned
+LT_STAMP := $(LT_DIR)/jars/.provisioned-2
 OUT ?= out/ranking.csv
 
 .PHONY: run test lint eval bench bench-memory bench-tuning setup languagetool
@@ -18,10 +18,11 @@ $(VENV)/.installed: pyproject.toml
 
 languagetool: $(LT_STAMP)
 
-$(LT_STAMP): languagetool/pom.xml
+$(LT_STAMP): languagetool/pom.xml languagetool/strip_class_path.py
 	rm -rf $(LT_DIR)/jars
 	mvn -q -B -f languagetool/pom.xml dependency:copy-dependencies \
 	    -DincludeScope=runtime -DoutputDirectory=$(CURDIR)/$(LT_DIR)/jars
+	$(PYTHON) languagetool/strip_class_path.py $(LT_DIR)/jars
 	touch $@
 
 run: setup

@@ -62,6 +62,11 @@ VARIANTS = (
     Variant("paragraph_requests", "requests of at most 1,500 characters", overrides={"chunk_chars": 1500}),
     Variant("new_connection_per_request", "no HTTP keep-alive", reuse_connections=False),
     Variant("heap_512", "Java heap 512 MB instead of 1,024", overrides={"heap_mb": 512}),
+    Variant(
+        "java_on_path", "the `java` on PATH (Java 17 here) instead of the newest Java found", overrides={"java": "java"}
+    ),
+    # its effect is on start-up and JIT warm-up: measure it with --warm 1
+    Variant("no_aot_cache", "Java 25 without the AOT cache the job records", overrides={"aot_cache": False}),
 )
 
 

@@ -209,23 +209,29 @@ def in_story_order(todo: dict[str, Held], held: Sequence[Held], stories: Sequenc
 @contextlib.contextmanager
 def languagetool_step(plan: CheckPlan, settings: Settings) -> Iterator[Future[LanguageToolServer] | None]:
     """Start LanguageTool in a background thread when the plan needs it, so that Java's start-up
-    (about 10 s) overlaps loading the lexicon and grouping; the server is stopped on exit."""
+    (about 10 s) overlaps loading the lexicon and grouping; the server is stopped on exit. A plan
+    with at least `aot_training_bodies` bodies records the server's AOT cache if it has none."""
     if not plan.todo:
         yield None
         return
-    server = LanguageToolServer(settings.languagetool)
+    training = len(plan.todo) >= settings.languagetool.aot_training_bodies
+    server = LanguageToolServer(settings.languagetool, record_aot_cache=training)
 
     def start() -> LanguageToolServer:
         server.start()
         return server
 
     starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="languagetool-start")
+    finished = False
     try:
         yield starter.submit(start)
+        finished = True
     finally:
-        server.stop()  # a start still in progress fails at once and launches nothing
+        # a start still in progress fails at once and launches nothing; an AOT cache recorded
+        # by an interrupted or failed run is dropped
+        server.stop(keep_recording=finished)
         starter.shutdown(wait=True)
-        server.stop()  # again: removes a working folder the interrupted start may have made
+        server.stop(keep_recording=False)  # again: removes a working folder the interrupted start may have made
 
 
 def check_step(

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -20,12 +22,15 @@ from pathlib import Path
 from types import TracebackType
 
 from scoring.errors import LanguageToolError
+from scoring.java_runtime import JavaRuntime, aot_cache_file, find_java
 from scoring.settings import LanguageToolSettings
 
 log = logging.getLogger(__name__)
 
 _MAIN_CLASS = "org.languagetool.server.HTTPServer"
 _WARM_UP_TEXT = "This are a warm-up sentence for the the server, wich checks it's rules."
+_STOP_GRACE_S = 10.0  # SIGTERM to SIGKILL for a server that records no AOT cache
+_AOT_DUMP_GRACE_S = 120.0  # writing the AOT cache at exit took 8-9 s here (a child JVM assembles it)
 
 
 def _free_port() -> int:
@@ -79,6 +84,7 @@ class LanguageToolServer:
         port: int | None = None,
         *,
         properties: Callable[[LanguageToolSettings], str] = server_properties,
+        record_aot_cache: bool = False,
     ) -> None:
         self._settings = settings
         self._port = port  # None: any free port
@@ -86,6 +92,9 @@ class LanguageToolServer:
         self._process: subprocess.Popen[bytes] | None = None
         self._workdir: Path | None = None
         self._url: str | None = settings.url.rstrip("/") + "/" if settings.url else None
+        self._java: JavaRuntime | None = None  # found at the first launch
+        self._record_aot = record_aot_cache  # record an AOT cache when none exists (java_runtime)
+        self._recording: tuple[Path, Path] | None = None  # (file the JVM writes, its final name)
         self.restarts = 0
         # Guards launching and stopping: a restart from a worker thread racing the job's stop()
         # (on SIGTERM) must not leave a new Java process behind.
@@ -146,15 +155,20 @@ class LanguageToolServer:
             return
         log.warning("restarting LanguageTool server")
         self.restarts += 1
-        self._terminate()
+        self._terminate(_STOP_GRACE_S)
+        self._finish_recording(keep=False)  # a crashed or hung JVM's recording is not trusted
         self._start()
 
-    def stop(self) -> None:
+    def stop(self, *, keep_recording: bool = True) -> None:
         """Stop our server process and remove its working folder. Safe to call twice; a restart
-        racing it (from another thread) will not launch a new process."""
+        racing it (from another thread) will not launch a new process. A server recording an AOT
+        cache writes it as it exits (about 10 s); `keep_recording=False` (an interrupted run)
+        stops it at once and drops the recording."""
         with self._lock:
             self._stopped = True
-        self._terminate()
+        keep = keep_recording and self._recording is not None
+        self._terminate(_AOT_DUMP_GRACE_S if keep else _STOP_GRACE_S)
+        self._finish_recording(keep)
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
@@ -169,16 +183,18 @@ class LanguageToolServer:
             raise LanguageToolError(
                 f"LanguageTool jars not found in {jars}; run `make languagetool` to fetch them from Maven Central"
             )
-        if shutil.which(s.java) is None:
-            raise LanguageToolError(f"Java executable '{s.java}' not found (LanguageTool needs Java 17)")
+        if self._java is None:
+            self._java = find_java(s.java)
+            log.info("LanguageTool runs on Java %s (%s)", self._java.version, self._java.executable)
         if self._workdir is None:
             self._workdir = Path(tempfile.mkdtemp(prefix="textquality-lt-"))
         props = self._workdir / "server.properties"
         props.write_text(self._properties(s), encoding="utf-8")
         port = self._port or _free_port()
         cmd = [
-            s.java,
+            self._java.executable,
             f"-Xmx{s.heap_mb}m",
+            *self._aot_options(jars),
             "-Djava.net.preferIPv4Stack=true",
             "-cp",
             f"{jars}/*",
@@ -201,6 +217,42 @@ class LanguageToolServer:
             logfile.close()
         self._url = f"http://127.0.0.1:{port}/"
         log.info("LanguageTool server starting on 127.0.0.1:%d (pid %d)", port, self._process.pid)
+
+    def _aot_options(self, jars: Path) -> list[str]:
+        """Start from the AOT cache for this Java and these jars, or record one when asked to."""
+        s, java = self._settings, self._java
+        if not (s.aot_cache and java is not None and java.supports_aot_cache):
+            return []
+        folder = Path(s.aot_cache_dir) if s.aot_cache_dir else jars / "aot"
+        final = aot_cache_file(folder, java, jars.glob("*.jar"))
+        if final.is_file():
+            log.info("LanguageTool starts from the AOT cache %s", final)
+            return [f"-XX:AOTCache={final}"]
+        if not self._record_aot:
+            return []
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            log.warning("not recording an AOT cache for LanguageTool: %s", exc)
+            return []
+        self._recording = (folder / f".recording-{os.getpid()}-{final.name}", final)
+        log.info("LanguageTool records an AOT cache this run (written as it stops, about 10 s): %s", final)
+        return [f"-XX:AOTCacheOutput={self._recording[0]}"]
+
+    def _finish_recording(self, keep: bool) -> None:
+        """Move a complete recording to its final name (atomically), or drop it."""
+        if self._recording is None:
+            return
+        written, final = self._recording
+        self._recording = None
+        if keep and written.is_file() and written.stat().st_size > 0:
+            os.replace(written, final)
+            log.info("recorded the AOT cache %s (%.0f MB)", final, final.stat().st_size / 1e6)
+            return
+        for path in (written, written.with_name(written.name + ".config")):
+            path.unlink(missing_ok=True)
+        if keep:
+            log.warning("LanguageTool wrote no AOT cache as it stopped; see its log: %s", self._log_tail())
 
     def _log_tail(self, lines: int = 5) -> str:
         if self._workdir is None or not (self._workdir / "server.log").exists():
@@ -257,15 +309,17 @@ class LanguageToolServer:
         if self._stopped:
             raise LanguageToolError("LanguageTool server was stopped while starting")
 
-    def _terminate(self) -> None:
+    def _terminate(self, grace: float = _STOP_GRACE_S) -> None:
         with self._lock:
             proc, self._process = self._process, None
         if proc is None or proc.poll() is not None:
             return
         proc.terminate()
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=grace)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            # the whole process group: a JVM writing its AOT cache has a child JVM assembling it
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=10)

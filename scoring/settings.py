@@ -19,7 +19,7 @@ from scoring.errors import ConfigError
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "config" / "default.toml"
 
 # Keys whose values are paths, resolved against the folder of the file that sets them.
-_PATH_KEYS = {("languagetool", "jars_dir")}
+_PATH_KEYS = {("languagetool", "jars_dir"), ("languagetool", "aot_cache_dir")}
 
 Positive = Annotated[int, Field(gt=0)]
 PositiveFloat = Annotated[float, Field(gt=0)]
@@ -50,6 +50,9 @@ class LanguageToolSettings(_Section):
     url: str
     jars_dir: Path
     java: str
+    aot_cache: bool
+    aot_cache_dir: str
+    aot_training_bodies: Positive
     heap_mb: Positive
     language: str
     max_check_threads: Positive

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+from typing import ClassVar
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jobs import pipeline
 from jobs.bodies import Held
-from jobs.pipeline import in_story_order
+from jobs.pipeline import CheckPlan, in_story_order
 from scoring.records import Article, Story
 
 
@@ -39,3 +42,41 @@ def test_every_body_to_check_is_sent_exactly_once(body_of: list[int], rnd: rando
     todo = {h.key: h for h in held if rnd.random() < 0.7}
     keys = in_story_order(todo, held, stories)
     assert sorted(keys) == sorted(todo)
+
+
+class _ServerStandIn:
+    """Records how the LanguageTool step builds and stops its server (nothing is launched)."""
+
+    made: ClassVar[list[_ServerStandIn]] = []
+
+    def __init__(self, settings: object, *, record_aot_cache: bool) -> None:
+        self.record_aot_cache = record_aot_cache
+        self.stops: list[bool] = []
+        _ServerStandIn.made.append(self)
+
+    def start(self) -> None:
+        pass
+
+    def stop(self, *, keep_recording: bool = True) -> None:
+        self.stops.append(keep_recording)
+
+
+def test_languagetool_step_records_the_aot_cache_for_big_plans_and_keeps_it_only_on_success(settings, monkeypatch):
+    monkeypatch.setattr(pipeline, "LanguageToolServer", _ServerStandIn)
+    lt = settings.languagetool.model_copy(update={"aot_training_bodies": 3})
+    s = settings.model_copy(update={"languagetool": lt})
+    big = CheckPlan({k: _held(k, k) for k in ("k1", "k2", "k3")}, "fp", 0)
+
+    with pipeline.languagetool_step(big, s) as starting:
+        assert starting is not None
+        starting.result()
+    assert _ServerStandIn.made[-1].record_aot_cache
+    assert _ServerStandIn.made[-1].stops[0] is True  # a finished run keeps what was recorded
+
+    with pytest.raises(KeyboardInterrupt), pipeline.languagetool_step(big, s):
+        raise KeyboardInterrupt
+    assert _ServerStandIn.made[-1].stops == [False, False]  # an interrupted one drops it
+
+    with pipeline.languagetool_step(CheckPlan({"k1": _held("k1", "k1")}, "fp", 0), s):
+        pass
+    assert not _ServerStandIn.made[-1].record_aot_cache  # too few bodies to teach the JIT

@@ -4,12 +4,16 @@ real one: the fake only injects faults the real server will not produce on deman
 from __future__ import annotations
 
 import os
+import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from scoring.errors import LanguageToolError
 from scoring.grammar import LanguageToolClient, check_grammar
-from scoring.languagetool_server import LanguageToolServer, server_properties
+from scoring.java_runtime import JavaRuntime, find_java
+from scoring.languagetool_server import _MAIN_CLASS, LanguageToolServer, server_properties
 from tests.fake_languagetool import fake_languagetool
 
 
@@ -87,3 +91,79 @@ def test_unreachable_server_is_a_languagetool_error(settings):
     client._url = "http://127.0.0.1:9/v2/"  # nothing listens on the discard port
     with pytest.raises(LanguageToolError, match="failed"):
         check_grammar(client, "Some text.", settings.languagetool)
+
+
+# -- the AOT cache (Java 25+): recorded once, then started from --------------------------------------
+def _aot_server(settings, tmp_path, *, major=25, record=False):
+    """A server whose Java is a stand-in of version `major` (nothing is launched)."""
+    jars = tmp_path / "jars"
+    jars.mkdir(exist_ok=True)
+    (jars / "languagetool-server-6.8.jar").write_bytes(b"jar")
+    lt = settings.languagetool.model_copy(update={"jars_dir": jars, "aot_cache_dir": str(tmp_path / "aot")})
+    server = LanguageToolServer(lt, record_aot_cache=record)
+    server._java = JavaRuntime("/jdk/bin/java", f"{major}.0.1", major)
+    return server, jars
+
+
+def test_no_aot_options_before_java_25_or_when_switched_off(settings, tmp_path):
+    server, jars = _aot_server(settings, tmp_path, major=17, record=True)
+    assert server._aot_options(jars) == []
+    off = settings.languagetool.model_copy(update={"aot_cache": False, "aot_cache_dir": str(tmp_path / "aot")})
+    server = LanguageToolServer(off, record_aot_cache=True)
+    server._java = JavaRuntime("/jdk/bin/java", "25.0.1", 25)
+    assert server._aot_options(jars) == []
+    assert not (tmp_path / "aot").exists()
+
+
+def test_aot_cache_recorded_only_when_asked_and_kept_only_when_complete(settings, tmp_path):
+    server, jars = _aot_server(settings, tmp_path)
+    assert server._aot_options(jars) == []  # no cache, not asked to record
+
+    server, jars = _aot_server(settings, tmp_path, record=True)
+    [option] = server._aot_options(jars)
+    written = Path(option.removeprefix("-XX:AOTCacheOutput="))
+    assert written.parent == tmp_path / "aot"
+    server._finish_recording(keep=True)  # the JVM wrote nothing: nothing is kept
+    assert list((tmp_path / "aot").iterdir()) == []
+
+    [option] = server._aot_options(jars)
+    written.write_bytes(b"cache")
+    written.with_name(written.name + ".config").write_bytes(b"partial")
+    server._finish_recording(keep=False)  # an interrupted run: dropped
+    assert list((tmp_path / "aot").iterdir()) == []
+
+    [option] = server._aot_options(jars)
+    written.write_bytes(b"cache")
+    server._finish_recording(keep=True)
+    [final] = (tmp_path / "aot").iterdir()
+    assert final.read_bytes() == b"cache" and not final.name.startswith(".")
+    assert server._aot_options(jars) == [f"-XX:AOTCache={final}"]  # later starts use it
+
+
+@pytest.mark.languagetool
+def test_recorded_aot_cache_is_used_by_java_and_changes_no_match(settings, tmp_path):
+    runtime = find_java(settings.languagetool.java)
+    if not runtime.supports_aot_cache:
+        pytest.skip(f"Java {runtime.version} has no AOT cache (Java 25 or later)")
+    lt = settings.languagetool.model_copy(update={"aot_cache_dir": str(tmp_path)})
+    text = "This are a test of the the server. Their going to school tomorow, wich is nice."
+    with LanguageToolServer(lt, record_aot_cache=True) as server:
+        recorded = check_grammar(LanguageToolClient(server.url, lt), text, lt)
+    [cache] = tmp_path.iterdir()  # complete, under its final name; nothing half-written beside it
+    assert cache.suffix == ".aot" and cache.stat().st_size > 1_000_000
+
+    # Java reads LanguageTool's own classes from it (they can come from nowhere else "shared")
+    jars = Path(lt.jars_dir)
+    loaded = subprocess.run(
+        [runtime.executable, f"-XX:AOTCache={cache}", "-Xlog:class+load", "-cp", f"{jars}/*", _MAIN_CLASS, "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
+    assert re.search(r"org\.languagetool\.server\.HTTPServer source: shared objects file", loaded)
+
+    with LanguageToolServer(lt) as server:  # starts from the cache
+        again = check_grammar(LanguageToolClient(server.url, lt), text, lt)
+    assert again == recorded and recorded.error_count >= 3
+    assert list(tmp_path.iterdir()) == [cache]
