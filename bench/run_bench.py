@@ -15,9 +15,13 @@ versions, machine-translation-style garbling):
   Server start and warm-up are reported apart.
 - naive_s: what a user writes first: language_tool_python.LanguageTool('en-US',
   remote_server=...) against a LanguageTool server with default settings (no config file: no
-  pipeline caching, default threads), one article after another, including that server's start.
+  pipeline caching, default threads) on the `java` on PATH, one article after another, including
+  that server's start.
   Only the first `naive_subset` articles are checked; the rest is extrapolated at the rate of
   the subset's second half (the JIT still speeds up later, so this may overstate naive a bit).
+- aot_cache: the job's Java (languagetool.java, "auto": the newest found) and, from Java 25, its
+  AOT cache as a nightly deployment has it after its first night: when it is missing, a job run
+  on the floor's warm-up articles (never timed) records it before the timed runs.
 - e2e_s: `textquality run CORPUS --output OUT.csv` as a subprocess, wall time, including its
   own LanguageTool start, with an empty run cache. Peak RSS of the Python process and of its
   Java child (VmHWM polled from /proc), CPU seconds of each.
@@ -129,7 +133,7 @@ def _java_version(executable: str) -> str:
 
 def prepare_aot_cache(settings: Any, seed: int, workdir: Path, logs: Path) -> dict[str, Any]:
     """The job's Java, and its AOT cache as a nightly deployment has it after its first night:
-    when the cache for this Java and these jars is missing, one job run on the floor's pre-timing
+    when the cache for this Java and these jars is missing, one job run on the floor's warm-up
     articles (another seed; never timed) records it, so the timed runs start from it."""
     from scoring.java_runtime import aot_cache_file, find_java
 
@@ -145,7 +149,7 @@ def prepare_aot_cache(settings: Any, seed: int, workdir: Path, logs: Path) -> di
     if cache.is_file():
         out["aot_cache"] = f"present: {cache.name}"
         return out
-    bodies = _pre_timing_bodies(seed)
+    bodies = _pre_timing_bodies(seed)[:WARMUP_ARTICLES]  # >= aot_training_bodies; all 80 took 92 s
     folder_in, out_csv = workdir / "corpus_aot", workdir / "out_aot" / "ranking.csv"
     for d in (folder_in, out_csv.parent):
         shutil.rmtree(d, ignore_errors=True)

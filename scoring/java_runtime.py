@@ -33,11 +33,13 @@ _VERSION = re.compile(r'version "(\d+)(?:[.\d]*)?[^"]*"')
 
 @dataclass(frozen=True, slots=True)
 class JavaRuntime:
-    """A Java executable and its version as `java -version` prints it (e.g. "25.0.3")."""
+    """A Java executable and its version as `java -version` prints it (e.g. "25.0.3"); `build`
+    is that whole output (vendor, build number), which an AOT cache is tied to."""
 
     executable: str
     version: str
     major: int
+    build: str = ""
 
     @property
     def supports_aot_cache(self) -> bool:
@@ -65,8 +67,9 @@ def probe(executable: str) -> JavaRuntime | None:
         out = subprocess.run([path, "-version"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    parsed = parse_version(out.stderr + out.stdout)
-    return JavaRuntime(path, *parsed) if parsed else None
+    output = out.stderr + out.stdout
+    parsed = parse_version(output)
+    return JavaRuntime(path, *parsed, build=output.strip()) if parsed else None
 
 
 def candidates() -> list[str]:
@@ -78,7 +81,10 @@ def candidates() -> list[str]:
         found.append("java")
     if _JVM_ROOT.is_dir():
         found.extend(str(p) for p in sorted(_JVM_ROOT.glob("*/bin/java")))
-    return list(dict.fromkeys(found))
+    by_target: dict[str, str] = {}  # the same JDK under several names (alternatives, symlinks): once
+    for name in found:
+        by_target.setdefault(os.path.realpath(shutil.which(name) or name), name)
+    return list(by_target.values())
 
 
 def newest(runtimes: Iterable[JavaRuntime | None]) -> JavaRuntime | None:
@@ -110,8 +116,8 @@ def find_java(setting: str) -> JavaRuntime:
 
 
 def aot_cache_file(folder: Path, runtime: JavaRuntime, jars: Iterable[Path]) -> Path:
-    """Where the AOT cache for `runtime` and this set of `jars` lives in `folder`."""
-    digest = hashlib.sha256()
+    """Where the AOT cache for `runtime` (its build) and this set of `jars` lives in `folder`."""
+    digest = hashlib.sha256(runtime.build.encode())
     for jar in sorted(jars):
         stat = jar.stat()
         digest.update(f"{jar.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())

@@ -232,6 +232,8 @@ class LanguageToolServer:
             return []
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            if not os.access(folder, os.W_OK):  # Java would find out only as it stops
+                raise PermissionError(f"cannot write to {folder}")
         except OSError as exc:
             log.warning("not recording an AOT cache for LanguageTool: %s", exc)
             return []

@@ -52,7 +52,8 @@ def test_auto_takes_the_newest_candidate(tmp_path, monkeypatch):
     j25 = _fake_java(tmp_path, "java25", 'openjdk version "25.0.3" 2026-04-21 LTS')
     monkeypatch.setattr(java_runtime, "candidates", lambda: [old, j17, str(tmp_path / "missing"), j25])
     runtime = find_java("auto")
-    assert runtime == JavaRuntime(j25, "25.0.3", 25)
+    assert (runtime.executable, runtime.version, runtime.major) == (j25, "25.0.3", 25)
+    assert runtime.build == 'openjdk version "25.0.3" 2026-04-21 LTS'
     assert runtime.supports_aot_cache
     assert not find_java(j17).supports_aot_cache
 
@@ -72,11 +73,18 @@ def test_a_named_java_must_exist_and_be_at_least_17(tmp_path):
         find_java(old)
 
 
-def test_candidates_start_with_java_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("JAVA_HOME", str(tmp_path))
+def test_candidates_start_with_java_home_and_name_each_jdk_once(tmp_path, monkeypatch):
+    jdk = tmp_path / "jdk-25"
+    (jdk / "bin").mkdir(parents=True)
+    _fake_java(jdk / "bin", "java", 'openjdk version "25.0.3" 2026-04-21 LTS')
+    (tmp_path / "jvm").mkdir()
+    (tmp_path / "jvm" / "jdk-25").symlink_to(jdk)  # like /usr/lib/jvm's alias folders
+    (tmp_path / "jvm" / "temurin-25").symlink_to(jdk)
+    monkeypatch.setattr(java_runtime, "_JVM_ROOT", tmp_path / "jvm")
+    monkeypatch.setenv("JAVA_HOME", str(jdk))
     found = java_runtime.candidates()
-    assert found[0] == str(tmp_path / "bin" / "java")
-    assert len(found) == len(set(found))
+    assert found[0] == str(jdk / "bin" / "java")
+    assert not any(str(tmp_path / "jvm") in f for f in found)  # the aliases of JAVA_HOME's JDK
 
 
 def test_aot_cache_name_follows_the_java_version_and_the_jars(tmp_path):
@@ -86,6 +94,8 @@ def test_aot_cache_name_follows_the_java_version_and_the_jars(tmp_path):
     assert first.parent == tmp_path / "aot" and first.suffix == ".aot"
     assert aot_cache_file(tmp_path / "aot", _runtime(25), [jar]) == first  # stable
     assert aot_cache_file(tmp_path / "aot", _runtime(26), [jar]) != first
+    rebuilt = JavaRuntime("/jdk25/bin/java", "25.0.1", 25, build="Temurin-25.0.1+9, rebuilt")
+    assert aot_cache_file(tmp_path / "aot", rebuilt, [jar]) != first  # same version, other build
     jar.write_bytes(b"other")  # a re-fetched jar
     os.utime(jar, ns=(1, 1))
     assert aot_cache_file(tmp_path / "aot", _runtime(25), [jar]) != first
