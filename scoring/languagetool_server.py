@@ -167,8 +167,8 @@ class LanguageToolServer:
         with self._lock:
             self._stopped = True
         keep = keep_recording and self._recording is not None
-        self._terminate(_AOT_DUMP_GRACE_S if keep else _STOP_GRACE_S)
-        self._finish_recording(keep)
+        ended_by_itself = self._terminate(_AOT_DUMP_GRACE_S if keep else _STOP_GRACE_S)
+        self._finish_recording(keep and ended_by_itself)  # a JVM killed while writing leaves half a file
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
@@ -311,17 +311,21 @@ class LanguageToolServer:
         if self._stopped:
             raise LanguageToolError("LanguageTool server was stopped while starting")
 
-    def _terminate(self, grace: float = _STOP_GRACE_S) -> None:
+    def _terminate(self, grace: float = _STOP_GRACE_S) -> bool:
+        """End our process: SIGTERM, then SIGKILL after `grace` seconds. True when it ended by
+        itself (or had already), False when it had to be killed."""
         with self._lock:
             proc, self._process = self._process, None
         if proc is None or proc.poll() is not None:
-            return
+            return True
         proc.terminate()
         try:
             proc.wait(timeout=grace)
+            return True
         except subprocess.TimeoutExpired:
             # the whole process group: a JVM writing its AOT cache has a child JVM assembling it
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=10)
+            return False

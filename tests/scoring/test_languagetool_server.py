@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from scoring import languagetool_server
 from scoring.errors import LanguageToolError
 from scoring.grammar import LanguageToolClient, check_grammar
 from scoring.java_runtime import JavaRuntime, find_java
@@ -167,3 +169,22 @@ def test_recorded_aot_cache_is_used_by_java_and_changes_no_match(settings, tmp_p
         again = check_grammar(LanguageToolClient(server.url, lt), text, lt)
     assert again == recorded and recorded.error_count >= 3
     assert list(tmp_path.iterdir()) == [cache]
+
+
+def test_a_recording_killed_while_writing_is_dropped(settings, tmp_path, monkeypatch):
+    """A JVM that does not finish writing its AOT cache within the grace is killed (with its
+    process group), and its half-written file is not kept."""
+    server, jars = _aot_server(settings, tmp_path, record=True)
+    [option] = server._aot_options(jars)
+    written = Path(option.removeprefix("-XX:AOTCacheOutput="))
+    stubborn = (  # ignores SIGTERM, as a JVM busy writing its cache may for longer than the grace
+        "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('up', flush=True); time.sleep(60)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", stubborn], stdout=subprocess.PIPE, start_new_session=True)
+    assert proc.stdout is not None and proc.stdout.readline() == b"up\n"
+    server._process = proc
+    written.write_bytes(b"half a cache")
+    monkeypatch.setattr(languagetool_server, "_AOT_DUMP_GRACE_S", 0.5)
+    server.stop()
+    assert proc.poll() is not None
+    assert list((tmp_path / "aot").iterdir()) == []
