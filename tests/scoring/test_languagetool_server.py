@@ -14,7 +14,7 @@ import pytest
 from scoring import languagetool_server
 from scoring.errors import LanguageToolError
 from scoring.grammar import LanguageToolClient, check_grammar
-from scoring.java_runtime import JavaRuntime, find_java
+from scoring.java_runtime import JavaRuntime, candidates, find_java, probe
 from scoring.languagetool_server import _MAIN_CLASS, LanguageToolServer, server_properties
 from tests.fake_languagetool import fake_languagetool
 
@@ -188,3 +188,16 @@ def test_a_recording_killed_while_writing_is_dropped(settings, tmp_path, monkeyp
     server.stop()
     assert proc.poll() is not None
     assert list((tmp_path / "aot").iterdir()) == []
+
+
+@pytest.mark.languagetool
+def test_a_java_without_aot_cache_support_still_runs_the_server(settings, tmp_path):
+    """ "auto" takes the newest Java; a machine with only Java 17 runs this path (no AOT options)."""
+    older = [r for r in (probe(c) for c in candidates()) if r is not None and 17 <= r.major < 25]
+    if not older:
+        pytest.skip("no Java 17-24 on this machine")
+    lt = settings.languagetool.model_copy(update={"java": older[0].executable, "aot_cache_dir": str(tmp_path)})
+    with LanguageToolServer(lt, record_aot_cache=True) as server:
+        result = check_grammar(LanguageToolClient(server.url, lt), "This are a test.", lt)
+    assert result.error_count >= 1
+    assert list(tmp_path.iterdir()) == []  # nothing recorded, nothing asked of that Java
