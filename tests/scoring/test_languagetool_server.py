@@ -192,7 +192,7 @@ def test_a_recording_killed_while_writing_is_dropped(settings, tmp_path, monkeyp
 
 @pytest.mark.languagetool
 def test_a_java_without_aot_cache_support_still_runs_the_server(settings, tmp_path):
-    """ "auto" takes the newest Java; a machine with only Java 17 runs this path (no AOT options)."""
+    """With `java = "auto"` the newest Java runs; a machine with only Java 17 takes this path."""
     older = [r for r in (probe(c) for c in candidates()) if r is not None and 17 <= r.major < 25]
     if not older:
         pytest.skip("no Java 17-24 on this machine")
