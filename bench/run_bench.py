@@ -135,17 +135,15 @@ def prepare_aot_cache(settings: Any, seed: int, workdir: Path, logs: Path) -> di
     """The job's Java, and its AOT cache as a nightly deployment has it after its first night:
     when the cache for this Java and these jars is missing, one job run on the floor's warm-up
     articles (another seed; never timed) records it, so the timed runs start from it."""
-    from scoring.java_runtime import aot_cache_file, find_java
+    from scoring.java_runtime import find_java
+    from scoring.languagetool_server import aot_cache_path
 
-    lt = settings.languagetool
-    runtime = find_java(lt.java)
-    out: dict[str, Any] = {"java": runtime.executable, "java_version": _java_version(runtime.executable)}
-    if not (lt.aot_cache and runtime.supports_aot_cache):
+    runtime = find_java(settings.languagetool.java)
+    out: dict[str, Any] = {"java": runtime.executable, "java_version": runtime.build.splitlines()[0]}
+    cache = aot_cache_path(settings.languagetool, runtime)
+    if cache is None:
         out["aot_cache"] = "not used (Java older than 25, or languagetool.aot_cache off)"
         return out
-    jars = Path(lt.jars_dir)
-    folder = Path(lt.aot_cache_dir) if lt.aot_cache_dir else jars / "aot"
-    cache = aot_cache_file(folder, runtime, jars.glob("*.jar"))
     if cache.is_file():
         out["aot_cache"] = f"present: {cache.name}"
         return out

@@ -28,7 +28,7 @@ from scoring.errors import LanguageToolError
 MIN_MAJOR = 17  # LanguageTool 6.x needs Java 17
 AOT_MIN_MAJOR = 25  # -XX:AOTCache / -XX:AOTCacheOutput (JEP 483, 514, 515)
 _JVM_ROOT = Path("/usr/lib/jvm")
-_VERSION = re.compile(r'version "(\d+)(?:[.\d]*)?[^"]*"')
+_VERSION = re.compile(r'version "((\d+)[^"]*)"')  # the quoted version, and its first number
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +52,7 @@ def parse_version(output: str) -> tuple[str, int] | None:
     `openjdk version "25.0.3" 2026-04-21 LTS` → ("25.0.3", 25); `java version "1.8.0_401"` → major 1.
     """
     found = _VERSION.search(output)
-    if found is None:
-        return None
-    full = found.group(0).split('"')[1]
-    return full, int(found.group(1))
+    return (found.group(1), int(found.group(2))) if found else None
 
 
 def probe(executable: str) -> JavaRuntime | None:

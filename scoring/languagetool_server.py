@@ -63,6 +63,16 @@ def server_properties(settings: LanguageToolSettings) -> str:
     )
 
 
+def aot_cache_path(settings: LanguageToolSettings, java: JavaRuntime) -> Path | None:
+    """Where the server's AOT cache for `java` and the jars lives (it may not exist yet), or None
+    when none is used (`aot_cache` off, or a Java older than 25)."""
+    if not (settings.aot_cache and java.supports_aot_cache):
+        return None
+    jars = Path(settings.jars_dir)
+    folder = Path(settings.aot_cache_dir) if settings.aot_cache_dir else jars / "aot"
+    return aot_cache_file(folder, java, jars.glob("*.jar"))
+
+
 def _get(url: str, timeout: float) -> bytes:
     # Loopback only: bypass any proxy from the environment.
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -194,7 +204,7 @@ class LanguageToolServer:
         cmd = [
             self._java.executable,
             f"-Xmx{s.heap_mb}m",
-            *self._aot_options(jars),
+            *self._aot_options(),
             "-Djava.net.preferIPv4Stack=true",
             "-cp",
             f"{jars}/*",
@@ -218,18 +228,17 @@ class LanguageToolServer:
         self._url = f"http://127.0.0.1:{port}/"
         log.info("LanguageTool server starting on 127.0.0.1:%d (pid %d)", port, self._process.pid)
 
-    def _aot_options(self, jars: Path) -> list[str]:
+    def _aot_options(self) -> list[str]:
         """Start from the AOT cache for this Java and these jars, or record one when asked to."""
-        s, java = self._settings, self._java
-        if not (s.aot_cache and java is not None and java.supports_aot_cache):
+        final = aot_cache_path(self._settings, self._java) if self._java is not None else None
+        if final is None:
             return []
-        folder = Path(s.aot_cache_dir) if s.aot_cache_dir else jars / "aot"
-        final = aot_cache_file(folder, java, jars.glob("*.jar"))
         if final.is_file():
             log.info("LanguageTool starts from the AOT cache %s", final)
             return [f"-XX:AOTCache={final}"]
         if not self._record_aot:
             return []
+        folder = final.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if not os.access(folder, os.W_OK):  # Java would find out only as it stops

@@ -104,42 +104,42 @@ def _aot_server(settings, tmp_path, *, major=25, record=False):
     lt = settings.languagetool.model_copy(update={"jars_dir": jars, "aot_cache_dir": str(tmp_path / "aot")})
     server = LanguageToolServer(lt, record_aot_cache=record)
     server._java = JavaRuntime("/jdk/bin/java", f"{major}.0.1", major)
-    return server, jars
+    return server
 
 
 def test_no_aot_options_before_java_25_or_when_switched_off(settings, tmp_path):
-    server, jars = _aot_server(settings, tmp_path, major=17, record=True)
-    assert server._aot_options(jars) == []
+    server = _aot_server(settings, tmp_path, major=17, record=True)
+    assert server._aot_options() == []
     off = settings.languagetool.model_copy(update={"aot_cache": False, "aot_cache_dir": str(tmp_path / "aot")})
     server = LanguageToolServer(off, record_aot_cache=True)
     server._java = JavaRuntime("/jdk/bin/java", "25.0.1", 25)
-    assert server._aot_options(jars) == []
+    assert server._aot_options() == []
     assert not (tmp_path / "aot").exists()
 
 
 def test_aot_cache_recorded_only_when_asked_and_kept_only_when_complete(settings, tmp_path):
-    server, jars = _aot_server(settings, tmp_path)
-    assert server._aot_options(jars) == []  # no cache, not asked to record
+    server = _aot_server(settings, tmp_path)
+    assert server._aot_options() == []  # no cache, not asked to record
 
-    server, jars = _aot_server(settings, tmp_path, record=True)
-    [option] = server._aot_options(jars)
+    server = _aot_server(settings, tmp_path, record=True)
+    [option] = server._aot_options()
     written = Path(option.removeprefix("-XX:AOTCacheOutput="))
     assert written.parent == tmp_path / "aot"
     server._finish_recording(keep=True)  # the JVM wrote nothing: nothing is kept
     assert list((tmp_path / "aot").iterdir()) == []
 
-    [option] = server._aot_options(jars)
+    [option] = server._aot_options()
     written.write_bytes(b"cache")
     written.with_name(written.name + ".config").write_bytes(b"partial")
     server._finish_recording(keep=False)  # an interrupted run: dropped
     assert list((tmp_path / "aot").iterdir()) == []
 
-    [option] = server._aot_options(jars)
+    [option] = server._aot_options()
     written.write_bytes(b"cache")
     server._finish_recording(keep=True)
     [final] = (tmp_path / "aot").iterdir()
     assert final.read_bytes() == b"cache" and not final.name.startswith(".")
-    assert server._aot_options(jars) == [f"-XX:AOTCache={final}"]  # later starts use it
+    assert server._aot_options() == [f"-XX:AOTCache={final}"]  # later starts use it
 
 
 @pytest.mark.languagetool
@@ -174,8 +174,8 @@ def test_recorded_aot_cache_is_used_by_java_and_changes_no_match(settings, tmp_p
 def test_a_recording_killed_while_writing_is_dropped(settings, tmp_path, monkeypatch):
     """A JVM that does not finish writing its AOT cache within the grace is killed (with its
     process group), and its half-written file is not kept."""
-    server, jars = _aot_server(settings, tmp_path, record=True)
-    [option] = server._aot_options(jars)
+    server = _aot_server(settings, tmp_path, record=True)
+    [option] = server._aot_options()
     written = Path(option.removeprefix("-XX:AOTCacheOutput="))
     stubborn = (  # ignores SIGTERM, as a JVM busy writing its cache may for longer than the grace
         "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('up', flush=True); time.sleep(60)"
