@@ -17,7 +17,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -95,6 +95,7 @@ class LanguageToolServer:
         *,
         properties: Callable[[LanguageToolSettings], str] = server_properties,
         record_aot_cache: bool = False,
+        java_options: Sequence[str] = (),
     ) -> None:
         self._settings = settings
         self._port = port  # None: any free port
@@ -104,6 +105,7 @@ class LanguageToolServer:
         self._url: str | None = settings.url.rstrip("/") + "/" if settings.url else None
         self._java: JavaRuntime | None = None  # found at the first launch
         self._record_aot = record_aot_cache  # record an AOT cache when none exists (java_runtime)
+        self._java_options = tuple(java_options)  # more JVM options (bench.tuning varies them)
         self._recording: tuple[Path, Path] | None = None  # (file the JVM writes, its final name)
         self.restarts = 0
         # Guards launching and stopping: a restart from a worker thread racing the job's stop()
@@ -204,7 +206,12 @@ class LanguageToolServer:
         cmd = [
             self._java.executable,
             f"-Xmx{s.heap_mb}m",
+            # The Parallel collector, not G1 (the JVM's default): a batch server wants throughput,
+            # not short pauses. Over 300 articles G1 spent 9-29 CPU-s collecting, Parallel 2.5
+            # (bench.tuning `g1_gc`, BENCHMARKS.md). An AOT cache recorded under either GC serves both.
+            "-XX:+UseParallelGC",
             *self._aot_options(),
+            *self._java_options,
             "-Djava.net.preferIPv4Stack=true",
             "-cp",
             f"{jars}/*",

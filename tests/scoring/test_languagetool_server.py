@@ -62,6 +62,20 @@ def test_start_check_stop_leaves_no_process(settings):
 
 
 @pytest.mark.languagetool
+def test_jvm_runs_the_parallel_collector_and_takes_extra_options(settings):
+    options = ("-XX:CompileThresholdScaling=3", "-Dtextquality.probe=yes")  # as bench.tuning varies them
+    with LanguageToolServer(settings.languagetool, java_options=options) as server:
+        args = Path(f"/proc/{server.pid}/cmdline").read_bytes().decode().split("\0")
+        assert all(opt in args for opt in options)
+        assert args.index(options[0]) < args.index(_MAIN_CLASS)  # JVM options, not program arguments
+        threads = [p.read_text().strip() for p in Path(f"/proc/{server.pid}/task").glob("*/comm")]
+        assert any(t.startswith("GC Thread") for t in threads)
+        assert not any(t.startswith("G1 ") for t in threads)  # G1, the JVM's default, would have these
+        client = LanguageToolClient(server.url, settings.languagetool)
+        assert check_grammar(client, "This are a test.", settings.languagetool).error_count >= 1
+
+
+@pytest.mark.languagetool
 def test_stopped_on_error_inside_the_block(settings):
     with pytest.raises(RuntimeError), LanguageToolServer(settings.languagetool) as server:
         pid = server.pid

