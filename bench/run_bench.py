@@ -77,6 +77,7 @@ import psutil
 import requests
 
 from bench import corpus
+from scoring.java_runtime import JavaRuntime, find_java, probe
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_N = 300
@@ -118,28 +119,24 @@ def machine_info() -> dict[str, Any]:
         "cpu_model": cpu or platform.processor(),
         "ram_gib": round(psutil.virtual_memory().total / 2**30, 1),
         "python": platform.python_version(),
-        "java_on_path": _java_version("java"),  # the naive client's server runs on it
+        "java_on_path": _version_line(probe("java")),  # the naive client's server runs on it
         "os": platform.platform(),
     }
 
 
-def _java_version(executable: str) -> str:
-    try:
-        out = subprocess.run([executable, "-version"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return (out.stderr or out.stdout).splitlines()[0] if (out.stderr or out.stdout) else ""
+def _version_line(runtime: JavaRuntime | None) -> str:
+    """The first line `java -version` printed (e.g. 'openjdk version "17.0.15" 2025-04-15'), or ""."""
+    return runtime.build.splitlines()[0] if runtime is not None else ""
 
 
 def prepare_aot_cache(settings: Any, seed: int, workdir: Path, logs: Path) -> dict[str, Any]:
     """The job's Java, and its AOT cache as a nightly deployment has it after its first night:
     when the cache for this Java and these jars is missing, one job run on the floor's warm-up
     articles (another seed; never timed) records it, so the timed runs start from it."""
-    from scoring.java_runtime import find_java
     from scoring.languagetool_server import aot_cache_path
 
     runtime = find_java(settings.languagetool.java)
-    out: dict[str, Any] = {"java": runtime.executable, "java_version": runtime.build.splitlines()[0]}
+    out: dict[str, Any] = {"java": runtime.executable, "java_version": _version_line(runtime)}
     cache = aot_cache_path(settings.languagetool, runtime)
     if cache is None:
         out["aot_cache"] = "not used (Java older than 25, or languagetool.aot_cache off)"
